@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1795836648958 } from './1795836648958-Init.js';
+
+/** Every migration, oldest first. `npm run migration:generate` prints the line to add here. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958];

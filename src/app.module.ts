@@ -1,0 +1,62 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter.js';
+import { formatGraphQLError } from './common/errors/graphql-errors.js';
+import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js';
+import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthModule } from './health/health.module.js';
+import { OfficialsModule } from './officials/officials.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PositionsModule } from './positions/positions.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL or the embedded server's URL. */
+  databaseUrl: string;
+  /** Apply pending migrations at boot (the app does; tests start from a migrated template). */
+  migrate?: boolean;
+  /** Write the GraphQL schema to this file at boot (`npm run schema`). */
+  schemaFile?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            path: '/graphql',
+            introspection: !config.production,
+            includeStacktraceInErrorResponses: !config.production,
+            context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: createLoaders(dataSource) }),
+            formatError: formatGraphQLError,
+          }),
+        }),
+        HealthModule,
+        OrganizationsModule,
+        PositionsModule,
+        OfficialsModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createDataSource } from '../ormconfig.js';
+import { createApp, logLevels } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { resolveDatabase } from './database/database-url.js';
+import type { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { migrationSource } from './database/migration-source.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migration:run              apply pending migrations
+  migration:revert           undo the last applied migration
+  migration:show             list migrations and whether each is applied
+  migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
+  schema                     write schema.gql from the code-first GraphQL types
+
+Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used (started if needed).`;
+
+let embedded: EmbeddedPostgres | undefined;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  Logger.overrideLogger(logLevels(config.logLevel));
+  const database = await resolveDatabase(config);
+  embedded = database.embedded;
+
+  if (command === 'schema') {
+    const file = resolve('schema.gql');
+    const app = await createApp({ config, databaseUrl: database.url, schemaFile: file });
+    await app.init();
+    await app.close();
+    console.log(`Wrote ${file}`);
+    return;
+  }
+
+  const dataSource = createDataSource(database.url);
+  await dataSource.initialize();
+  try {
+    switch (command) {
+      case 'migration:run': {
+        const done = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(done.length ? done.map((m) => `Applied ${m.name}`).join('\n') : 'No pending migrations.');
+        break;
+      }
+      case 'migration:revert':
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        break;
+      case 'migration:show':
+        await dataSource.showMigrations();
+        break;
+      case 'migration:generate': {
+        const name = rest[0];
+        if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new UsageError('migration:generate needs a PascalCase name, e.g. AddRankIndex');
+        const sql = await dataSource.driver.createSchemaBuilder().log();
+        if (sql.upQueries.length === 0) {
+          console.log('No changes: the entities and the database agree.');
+          break;
+        }
+        const timestamp = Date.now();
+        const file = resolve('migrations', `${timestamp}-${name}.ts`);
+        writeFileSync(file, migrationSource(`${name}${timestamp}`, sql.upQueries, sql.downQueries.reverse()));
+        console.log(`Wrote ${file}\nReview it, then add ${name}${timestamp} to migrations/index.ts.`);
+        break;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2))
+  .then(async () => {
+    await embedded?.stop();
+  })
+  .catch(async (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else console.error(error instanceof ConfigError ? error.message : error);
+    await embedded?.stop();
+    process.exitCode = 1;
+  });

@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { OFFICIAL_CONSTRAINTS, OfficialErrorCode } from '../../officials/officials.errors.js';
+import { ORGANIZATION_CONSTRAINTS, OrganizationErrorCode } from '../../organizations/organizations.errors.js';
+import { POSITION_CONSTRAINTS, PositionErrorCode } from '../../positions/positions.errors.js';
+import { assertUnreachable } from './assert-unreachable.js';
+import { CommonErrorCode } from './common.errors.js';
+import { DomainError } from './domain-error.js';
+
+export type DomainErrorCode = CommonErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
+
+export type GraphQLErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+
+/** The one place a domain code becomes a GraphQL error class. */
+export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
+  switch (code) {
+    case CommonErrorCode.VALIDATION_FAILED:
+    case CommonErrorCode.INVALID_CURSOR:
+    case CommonErrorCode.PAGE_TOO_LARGE:
+    case CommonErrorCode.MISSING_IDENTIFIER:
+    case OrganizationErrorCode.UNKNOWN_PARENT:
+    case OrganizationErrorCode.ORGANIZATION_CYCLE:
+    case PositionErrorCode.UNKNOWN_ORGANIZATION:
+      return 'BAD_USER_INPUT';
+    case OrganizationErrorCode.ORGANIZATION_NOT_FOUND:
+    case PositionErrorCode.POSITION_NOT_FOUND:
+    case OfficialErrorCode.OFFICIAL_NOT_FOUND:
+      return 'NOT_FOUND';
+    case OrganizationErrorCode.ORGANIZATION_CODE_TAKEN:
+    case PositionErrorCode.POSITION_CODE_TAKEN:
+    case OfficialErrorCode.NIP_TAKEN:
+      return 'CONFLICT';
+    case CommonErrorCode.INTERNAL:
+      return 'INTERNAL_SERVER_ERROR';
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+const CONSTRAINTS: Record<string, () => DomainError> = {
+  ...ORGANIZATION_CONSTRAINTS,
+  ...POSITION_CONSTRAINTS,
+  ...OFFICIAL_CONSTRAINTS,
+};
+
+/**
+ * A database error becomes the domain error its constraint stands for; anything else
+ * becomes undefined (an internal error). Constraint messages repeat key values (a NIP),
+ * so their text never reaches a client.
+ */
+export function translateDatabaseError(error: unknown): DomainError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
+  return constraint ? CONSTRAINTS[constraint]?.() : undefined;
+}
+
+const logger = new Logger('GraphQL');
+
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError;
+  const domain = original instanceof DomainError ? original : translateDatabaseError(original);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (domain) {
+    return {
+      ...base,
+      message: domain.message,
+      extensions: {
+        code: graphqlCodeFor(domain.code as DomainErrorCode),
+        domainCode: domain.code,
+        ...(domain.problems.length > 0 ? { problems: domain.problems } : {}),
+        ...domain.details,
+      },
+    };
+  }
+  if (original !== undefined && !isGraphQLInputError(formatted)) {
+    // An unexpected failure: log it whole, tell the client nothing about its insides.
+    logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  // Parse, validation and variable-coercion errors from graphql-js/Apollo (stack traces
+  // are already off in production through includeStacktraceInErrorResponses).
+  return formatted;
+}
+
+function isGraphQLInputError(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  return code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED';
+}

@@ -1,0 +1,53 @@
+import type { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Relay connection type for `classRef`: `XConnection { edges { cursor node } pageInfo totalCount }`. */
+export function Connection<T>(classRef: Type<T>) {
+  @ObjectType(`${classRef.name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field()
+    cursor: string;
+
+    @Field(() => classRef)
+    node: T;
+  }
+
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements Page<T> {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,30 @@
+import { Transform } from 'class-transformer';
+import { Matches, MaxLength, IsNotEmpty } from 'class-validator';
+
+/** Trims strings before validation; an all-blank string becomes '' so IsNotEmpty catches it. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Required trimmed text of at most `max` characters. */
+export function RequiredText(max: number): PropertyDecorator {
+  return (target, key) => {
+    Trim()(target, key);
+    IsNotEmpty({ message: `${String(key)} must not be empty` })(target, key);
+    MaxLength(max, { message: `${String(key)} must be at most ${max} characters` })(target, key);
+  };
+}
+
+/** Optional trimmed text of at most `max` characters. */
+export function OptionalText(max: number): PropertyDecorator {
+  return (target, key) => {
+    Trim()(target, key);
+    MaxLength(max, { message: `${String(key)} must be at most ${max} characters` })(target, key);
+  };
+}
+
+/** Codes are short, upper-case and URL-safe: "DINKES", "PKM-BANTARGEBANG", "KEC.BEKASI-TIMUR". */
+export function CodeField(): PropertyDecorator {
+  return (target, key) => {
+    RequiredText(50)(target, key);
+    Matches(/^[A-Z0-9][A-Z0-9._-]*$/, { message: `${String(key)} may contain only capital letters, digits, '.', '_' and '-'` })(target, key);
+  };
+}

@@ -1,0 +1,35 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+import { EnvDto, LogLevel, NodeEnv } from './env.dto.js';
+
+export interface AppConfig {
+  /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
+  databaseUrl?: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const dto = plainToInstance(EnvDto, present, { excludeExtraneousValues: true, exposeDefaultValues: true });
+  const errors = validateSync(dto);
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got "${env[e.property]}")`));
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    databaseUrl: dto.DATABASE_URL,
+    port: dto.PORT,
+    dataDir: resolve(dto.DATA_DIR),
+    logLevel: dto.LOG_LEVEL,
+    production: dto.NODE_ENV === NodeEnv.PRODUCTION,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp, logLevels } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { resolveDatabase } from './database/database-url.js';
+import type { EmbeddedPostgres } from './database/embedded-postgres.js';
+
+const logger = new Logger('Mutasi');
+let embedded: EmbeddedPostgres | undefined;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  Logger.overrideLogger(logLevels(config.logLevel));
+  const database = await resolveDatabase(config);
+  embedded = database.embedded;
+  const app = await createApp({ config, databaseUrl: database.url });
+  await app.listen(config.port);
+  logger.log(`Mutasi GraphQL API at http://localhost:${config.port}/graphql`);
+
+  // Shut down in order: stop taking requests and close the pool, then stop the database.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  await embedded?.stop();
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { DateScalar } from '../common/scalars/date.scalar.js';
+import { Employment, Gender, Rank } from './official.enums.js';
+
+@ObjectType({ description: 'A civil servant (ASN): PNS or PPPK.' })
+@Entity('officials')
+@Unique('officials_nip_key', ['nip'])
+@Check('officials_nip_format_check', `nip ~ '^[0-9]{18}$'`)
+export class Official {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data.' })
+  @Column({ type: 'char', length: 18, nullable: true })
+  nip: string | null;
+
+  @Field({ description: 'Name without academic or religious titles.' })
+  // GIN trigram index on mutasi_search_key(name) (lower case, accents removed), created in
+  // the migration: an expression index rather than a stored generated column, whose
+  // bookkeeping in typeorm_metadata is tied to a database name and breaks in cloned databases.
+  @Index('officials_search_key_trgm_idx', { synchronize: false })
+  @Column({ type: 'varchar', length: 150 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Gelar depan, e.g. "dr. H.".' })
+  @Column({ name: 'honorific_prefix', type: 'varchar', length: 100, nullable: true })
+  honorificPrefix: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Gelar belakang, e.g. "M.Kes.".' })
+  @Column({ name: 'honorific_suffix', type: 'varchar', length: 100, nullable: true })
+  honorificSuffix: string | null;
+
+  @Field(() => Employment)
+  @Column({ type: 'enum', enum: Employment, enumName: 'employment' })
+  employment: Employment;
+
+  @Field(() => Rank, { nullable: true, description: 'Pangkat/golongan ruang (PNS) or grade (PPPK).' })
+  @Column({ type: 'enum', enum: Rank, enumName: 'rank', nullable: true })
+  rank: Rank | null;
+
+  @Field(() => Gender, { nullable: true, description: 'Derived from the NIP where it has one. Personal data.' })
+  @Column({ type: 'enum', enum: Gender, enumName: 'gender', nullable: true })
+  gender: Gender | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data.' })
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

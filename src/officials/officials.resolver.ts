@@ -1,0 +1,39 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { displayName } from './display-name.js';
+import { CreateOfficialInput } from './dto/create-official.input.js';
+import { OfficialLookupArgs } from './dto/official-lookup.args.js';
+import { OfficialsArgs } from './dto/officials.args.js';
+import { UpdateOfficialInput } from './dto/update-official.input.js';
+import { OfficialConnection } from './official.connection.js';
+import { Official } from './official.entity.js';
+import { OfficialsService } from './officials.service.js';
+
+@Resolver(() => Official)
+export class OfficialsResolver {
+  constructor(private readonly service: OfficialsService) {}
+
+  @Query(() => Official, { description: 'One official, by id or NIP.' })
+  official(@Args() by: OfficialLookupArgs): Promise<Official> {
+    return this.service.findOne(by.require());
+  }
+
+  @Query(() => OfficialConnection)
+  officials(@Args() args: OfficialsArgs): Promise<OfficialConnection> {
+    return this.service.list(args);
+  }
+
+  @Mutation(() => Official)
+  createOfficial(@Args('input') input: CreateOfficialInput): Promise<Official> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Official)
+  updateOfficial(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOfficialInput): Promise<Official> {
+    return this.service.update(id, input);
+  }
+
+  @ResolveField(() => String, { description: 'Name with titles, e.g. "dr. H. Ahmad Fauzi, M.Kes.".' })
+  displayName(@Parent() o: Official): string {
+    return displayName(o);
+  }
+}

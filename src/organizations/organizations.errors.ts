@@ -1,0 +1,36 @@
+import { validationFailed } from '../common/errors/common.errors.js';
+import { DomainError } from '../common/errors/domain-error.js';
+
+export enum OrganizationErrorCode {
+  ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
+  ORGANIZATION_CODE_TAKEN = 'ORGANIZATION_CODE_TAKEN',
+  UNKNOWN_PARENT = 'UNKNOWN_PARENT',
+  ORGANIZATION_CYCLE = 'ORGANIZATION_CYCLE',
+}
+
+export class OrganizationError extends DomainError<OrganizationErrorCode> {}
+
+export const organizationNotFound = () =>
+  new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_FOUND, 'No organization with this id or code.');
+
+/** Constraint (or trigger) name → the domain error it means. */
+export const ORGANIZATION_CONSTRAINTS: Record<string, () => DomainError> = {
+  organizations_code_key: () =>
+    new OrganizationError(OrganizationErrorCode.ORGANIZATION_CODE_TAKEN, 'An organization with this code already exists.', [
+      { field: 'code', code: OrganizationErrorCode.ORGANIZATION_CODE_TAKEN, message: 'This code is already used by another organization.' },
+    ]),
+  organizations_parent_id_fkey: () =>
+    new OrganizationError(OrganizationErrorCode.UNKNOWN_PARENT, 'The parent organization does not exist.', [
+      { field: 'parentId', code: OrganizationErrorCode.UNKNOWN_PARENT, message: 'No organization with this id.' },
+    ]),
+  organizations_dates_check: () =>
+    validationFailed([{ field: 'dissolvedOn', code: 'DATES_OUT_OF_ORDER', message: 'dissolvedOn must be after establishedOn' }]),
+  organizations_not_own_parent_check: () => cycle(),
+  organizations_no_cycle: () => cycle(),
+};
+
+function cycle() {
+  return new OrganizationError(OrganizationErrorCode.ORGANIZATION_CYCLE, 'An organization cannot be placed under itself or one of its own sub-units.', [
+    { field: 'parentId', code: OrganizationErrorCode.ORGANIZATION_CYCLE, message: 'This parent is the organization itself or one of its sub-units.' },
+  ]);
+}

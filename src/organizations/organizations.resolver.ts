@@ -1,0 +1,49 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { OrganizationsArgs } from './dto/organizations.args.js';
+import { UpdateOrganizationInput } from './dto/update-organization.input.js';
+import { OrganizationConnection } from './organization.connection.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationsService } from './organizations.service.js';
+import { IdOrCodeArgs } from '../common/id-or-code.args.js';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  constructor(private readonly service: OrganizationsService) {}
+
+  @Query(() => Organization, { description: 'One organization, by id or code.' })
+  organization(@Args() by: IdOrCodeArgs): Promise<Organization> {
+    return this.service.findOne(by.require());
+  }
+
+  @Query(() => OrganizationConnection)
+  organizations(@Args() args: OrganizationsArgs): Promise<OrganizationConnection> {
+    return this.service.list(args);
+  }
+
+  @Mutation(() => Organization)
+  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Organization)
+  updateOrganization(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganizationInput): Promise<Organization> {
+    return this.service.update(id, input);
+  }
+
+  @ResolveField(() => Organization, { nullable: true })
+  parent(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization | null> | null {
+    return o.parentId ? ctx.loaders.organization.load(o.parentId) : null;
+  }
+
+  @ResolveField(() => [Organization], { description: 'Direct sub-units, by code.' })
+  children(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
+    return ctx.loaders.organizationChildren.load(o.id);
+  }
+
+  @ResolveField(() => [Organization], { description: 'From the parent up to the root of the tree.' })
+  ancestors(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
+    return ctx.loaders.organizationAncestors.load(o.id);
+  }
+}

@@ -1,0 +1,26 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { PaginationArgs } from '../../common/pagination/pagination.args.js';
+import { Echelon, PositionCategory } from '../position.enums.js';
+
+@ArgsType()
+export class PositionsArgs extends PaginationArgs {
+  @Field(() => ID, { nullable: true, description: 'Only posts of this organization (not its sub-units).' })
+  @IsOptional()
+  organizationId?: string;
+
+  @Field(() => Echelon, { nullable: true })
+  @IsOptional()
+  @IsEnum(Echelon)
+  echelon?: Echelon;
+
+  @Field(() => PositionCategory, { nullable: true })
+  @IsOptional()
+  @IsEnum(PositionCategory)
+  category?: PositionCategory;
+
+  @Field(() => String, { nullable: true, description: 'Part of the title or code, case-insensitive.' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string;
+}

@@ -1,0 +1,40 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IdOrCodeArgs } from '../common/id-or-code.args.js';
+import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { CreatePositionInput } from './dto/create-position.input.js';
+import { PositionsArgs } from './dto/positions.args.js';
+import { UpdatePositionInput } from './dto/update-position.input.js';
+import { PositionConnection } from './position.connection.js';
+import { Position } from './position.entity.js';
+import { PositionsService } from './positions.service.js';
+
+@Resolver(() => Position)
+export class PositionsResolver {
+  constructor(private readonly service: PositionsService) {}
+
+  @Query(() => Position, { description: 'One post, by id or code.' })
+  position(@Args() by: IdOrCodeArgs): Promise<Position> {
+    return this.service.findOne(by.require());
+  }
+
+  @Query(() => PositionConnection)
+  positions(@Args() args: PositionsArgs): Promise<PositionConnection> {
+    return this.service.list(args);
+  }
+
+  @Mutation(() => Position)
+  createPosition(@Args('input') input: CreatePositionInput): Promise<Position> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Position)
+  updatePosition(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePositionInput): Promise<Position> {
+    return this.service.update(id, input);
+  }
+
+  @ResolveField(() => Organization)
+  organization(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Organization | null> {
+    return ctx.loaders.organization.load(p.organizationId);
+  }
+}

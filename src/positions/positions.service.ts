@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Page } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { escapeLike } from '../organizations/organizations.service.js';
+import type { CreatePositionInput } from './dto/create-position.input.js';
+import type { PositionsArgs } from './dto/positions.args.js';
+import type { UpdatePositionInput } from './dto/update-position.input.js';
+import { Position } from './position.entity.js';
+import { positionNotFound } from './positions.errors.js';
+
+@Injectable()
+export class PositionsService {
+  constructor(@InjectRepository(Position) private readonly positions: Repository<Position>) {}
+
+  async findOne(by: { id?: string; code?: string }): Promise<Position> {
+    const found = by.id !== undefined ? await this.positions.findOneBy({ id: by.id }) : await this.positions.findOneBy({ code: by.code });
+    if (!found) throw positionNotFound();
+    return found;
+  }
+
+  list(args: PositionsArgs): Promise<Page<Position>> {
+    const qb = this.positions.createQueryBuilder('p');
+    if (args.organizationId) qb.andWhere('p.organization_id = :org', { org: args.organizationId });
+    if (args.echelon) qb.andWhere('p.echelon = :echelon', { echelon: args.echelon });
+    if (args.category) qb.andWhere('p.category = :category', { category: args.category });
+    if (args.search) qb.andWhere('(p.title ILIKE :q OR p.code ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
+    return paginate(qb, args);
+  }
+
+  /** An unknown organization is refused by the foreign key and reported as UNKNOWN_ORGANIZATION. */
+  create(input: CreatePositionInput): Promise<Position> {
+    return this.positions.save(this.positions.create(input));
+  }
+
+  async update(id: string, input: UpdatePositionInput): Promise<Position> {
+    const existing = await this.findOne({ id });
+    return this.positions.save(this.positions.merge(existing, input));
+  }
+}

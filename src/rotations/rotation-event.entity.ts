@@ -1,0 +1,75 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { DateScalar } from '../common/scalars/date.scalar.js';
+import { RotationEventStatus } from './rotation.enums.js';
+
+@ObjectType({ description: 'One swearing-in (pelantikan): a decree and its batch of transfers.' })
+@Entity('rotation_events')
+@Index('rotation_events_issuer_decree_number_key', ['issuer', 'decreeNumber'], { unique: true, where: 'decree_number IS NOT NULL' })
+@Index('rotation_events_idempotency_key_key', ['idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('rotation_events_effective_on_idx', ['effectiveOn'])
+@Check('rotation_events_effective_on_check', `effective_on >= decree_date OR decree_date IS NULL`)
+export class RotationEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Field({ description: 'Who issued the decree, e.g. "Wali Kota Bekasi".' })
+  @Column({ type: 'varchar', length: 255 })
+  issuer: string;
+
+  @Field(() => String, { nullable: true, description: 'Nomor SK.' })
+  @Column({ name: 'decree_number', type: 'varchar', length: 255, nullable: true })
+  decreeNumber: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Tanggal SK.' })
+  @Column({ name: 'decree_date', type: 'date', nullable: true })
+  decreeDate: string | null;
+
+  @Field(() => DateScalar, { description: 'Day of the ceremony.' })
+  @Column({ name: 'sworn_in_on', type: 'date' })
+  swornInOn: string;
+
+  @Field(() => DateScalar, { description: 'TMT: the day the transfers take effect.' })
+  @Column({ name: 'effective_on', type: 'date' })
+  effectiveOn: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  location: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'source_url', type: 'varchar', length: 2000, nullable: true })
+  sourceUrl: string | null;
+
+  @Field(() => RotationEventStatus)
+  @Column({ type: 'enum', enum: RotationEventStatus, enumName: 'rotation_event_status', default: RotationEventStatus.RECORDED })
+  status: RotationEventStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why the event was voided.' })
+  @Column({ name: 'void_reason', type: 'text', nullable: true })
+  voidReason: string | null;
+
+  @Field(() => Int, { description: 'Increases with every amendment; amend and void must name it.' })
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
+  idempotencyKey: string | null;
+
+  /** SHA-256 of the submitted input, to tell a retry from a different submission under the same key. */
+  @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
+  requestHash: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,44 @@
+import type { TestApp } from '../support/app.js';
+
+let counter = 0;
+const next = () => ++counter;
+
+/** A valid PNS NIP: birth date, TMT CPNS (YYYYMM), gender digit, serial. */
+export function nip(o: { birth?: string; tmt?: string; gender?: 1 | 2; serial?: number } = {}): string {
+  const serial = String(o.serial ?? next() % 1000).padStart(3, '0');
+  return `${o.birth ?? '19780512'}${o.tmt ?? '200501'}${o.gender ?? 1}${serial}`;
+}
+
+export const organizationInput = (o: Record<string, unknown> = {}) => {
+  const n = next();
+  return { code: `ORG-${n}`, name: `Dinas Contoh ${n}`, kind: 'AGENCY', ...o };
+};
+
+export const positionInput = (organizationId: string, o: Record<string, unknown> = {}) => {
+  const n = next();
+  return { code: `POS-${n}`, title: `Kepala Bidang ${n}`, organizationId, echelon: 'III_B', category: 'ADMINISTRATOR', ...o };
+};
+
+export const officialInput = (o: Record<string, unknown> = {}) => ({
+  nip: nip(),
+  name: `Pejabat ${next()}`,
+  honorificPrefix: null,
+  honorificSuffix: 'S.H.',
+  rank: 'III_D',
+  ...o,
+});
+
+async function create(t: TestApp, mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) {
+  const res = await t.gql(`mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input }, headers);
+  if (res.errors) throw new Error(`${mutation} failed: ${JSON.stringify(res.errors)}`);
+  return res.data[mutation].id as string;
+}
+
+export const createOrganization = (t: TestApp, o: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  create(t, 'createOrganization', organizationInput(o), headers);
+
+export const createPosition = (t: TestApp, organizationId: string, o: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  create(t, 'createPosition', positionInput(organizationId, o), headers);
+
+export const createOfficial = (t: TestApp, o: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  create(t, 'createOfficial', officialInput(o), headers);
