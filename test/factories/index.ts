@@ -19,9 +19,12 @@ export const positionInput = (organizationId: string, o: Record<string, unknown>
   return { code: `POS-${n}`, title: `Kepala Bidang ${n}`, organizationId, echelon: 'III_B', category: 'ADMINISTRATOR', ...o };
 };
 
+/** 1 → "A", 27 → "AA": names may not contain digits. */
+const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
 export const officialInput = (o: Record<string, unknown> = {}) => ({
   nip: nip(),
-  name: `Pejabat ${next()}`,
+  name: `Pejabat ${letters(next())}`,
   honorificPrefix: null,
   honorificSuffix: 'S.H.',
   rank: 'III_D',

@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from './app-config.js';
+import { LogLevel } from './env.dto.js';
+
+describe('loadConfig', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, logLevel: LogLevel.LOG, production: false, databaseUrl: undefined });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'production' });
+    expect(config).toEqual({ databaseUrl: 'postgres://u:p@db:5432/mutasi', port: 8080, dataDir: '/srv/mutasi', logLevel: LogLevel.DEBUG, production: true });
+  });
+
+  it('names each wrong variable and what it expects', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('PORT must be an integer between 0 and 65535 (got "eighty")');
+    expect(message).toContain('DATABASE_URL must be a PostgreSQL URL');
+    expect(message).toContain('LOG_LEVEL must be one of: error, warn, log, debug, verbose (got "loud")');
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be an integer between 0 and 65535');
+  });
+});
