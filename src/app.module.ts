@@ -6,11 +6,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter.js';
-import { formatGraphQLError } from './common/errors/graphql-errors.js';
+import { createErrorFormatter } from './common/errors/graphql-errors.js';
+import { costLimitPlugin, validationRules } from './common/graphql-limits.js';
 import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OfficialsModule } from './officials/officials.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -43,10 +46,16 @@ export class AppModule {
             path: '/graphql',
             introspection: !config.production,
             includeStacktraceInErrorResponses: !config.production,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            validationRules,
+            plugins: [costLimitPlugin],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: createLoaders(dataSource) }),
-            formatError: formatGraphQLError,
+            formatError: createErrorFormatter(config.production),
           }),
         }),
+        AuditModule,
+        AuthModule,
         HealthModule,
         OrganizationsModule,
         PositionsModule,

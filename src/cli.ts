@@ -2,9 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createDataSource } from '../ormconfig.js';
+import { ApiKeysService } from './auth/api-keys.service.js';
+import { Role } from './auth/role.enum.js';
+import { LogLevel } from './config/env.dto.js';
 import { createApp, logLevels } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-url.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { migrationSource } from './database/migration-source.js';
@@ -16,6 +20,8 @@ const USAGE = `Usage: npm run cli -- <command>
   migration:show             list migrations and whether each is applied
   migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
   schema                     write schema.gql from the code-first GraphQL types
+  keys create --role ROLE --label TEXT
+                             make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
 
 Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used (started if needed).`;
 
@@ -38,6 +44,11 @@ async function main(argv: string[]): Promise<void> {
     await app.init();
     await app.close();
     console.log(`Wrote ${file}`);
+    return;
+  }
+
+  if (command === 'keys') {
+    await keys(rest, config, database.url);
     return;
   }
 
@@ -79,6 +90,24 @@ async function main(argv: string[]): Promise<void> {
 }
 
 class UsageError extends Error {}
+
+/** `keys create`: the way in for the first ADMIN key, which has no other. */
+async function keys(args: string[], config: AppConfig, databaseUrl: string): Promise<void> {
+  const { positionals, values } = parseArgs({ args, options: { role: { type: 'string' }, label: { type: 'string' } }, allowPositionals: true });
+  if (positionals[0] !== 'create') throw new UsageError('keys: the only subcommand is "create".');
+  const role = values.role?.toUpperCase();
+  if (!role || !Object.values(Role).includes(role as Role)) throw new UsageError(`keys create needs --role ${Object.values(Role).join('|')}`);
+  const label = values.label?.trim();
+  if (!label) throw new UsageError('keys create needs --label "who the key is for"');
+  const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+  try {
+    const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
+    console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
+    console.log(secret);
+  } finally {
+    await app.close();
+  }
+}
 
 main(process.argv.slice(2))
   .then(async () => {

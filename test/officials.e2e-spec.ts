@@ -13,7 +13,7 @@ describe('officials', () => {
   afterAll(() => t.close());
 
   it('derives birth date, gender and employment from the NIP and joins titles the Indonesian way', async () => {
-    const res = await t.gql(CREATE, {
+    const res = await t.hr(CREATE, {
       input: { nip: '197805122005011003', name: 'Ahmad Fauzi', honorificPrefix: 'dr. H.', honorificSuffix: 'M.Kes.', rank: 'IV_A' },
     });
     expect(res.errors).toBeUndefined();
@@ -29,12 +29,12 @@ describe('officials', () => {
   });
 
   it('accepts a PPPK NIP with a grade, and a single-word name', async () => {
-    const res = await t.gql(CREATE, { input: { nip: '199001012022212005', name: 'Sumarni', rank: 'IX' } });
+    const res = await t.hr(CREATE, { input: { nip: '199001012022212005', name: 'Sumarni', rank: 'IX' } });
     expect(res.data.createOfficial).toMatchObject({ employment: 'PPPK', gender: 'FEMALE', birthDate: '1990-01-01', displayName: 'Sumarni', rank: 'IX' });
   });
 
   it('records an official without NIP with the given birth date and gender', async () => {
-    const res = await t.gql(CREATE, { input: { name: 'Budi Santoso', birthDate: '1970-08-17', gender: 'MALE' } });
+    const res = await t.hr(CREATE, { input: { name: 'Budi Santoso', birthDate: '1970-08-17', gender: 'MALE' } });
     expect(res.data.createOfficial).toMatchObject({ nip: null, employment: 'PNS', birthDate: '1970-08-17', gender: 'MALE' });
   });
 
@@ -44,7 +44,7 @@ describe('officials', () => {
     ['an appointment before age 15', '199505122005011003', 'less than 15 years'],
     ['a gender digit other than 1 or 2', '197805122005013003', 'gender'],
   ])('refuses %s with NIP_INVALID on nip', async (_, value, reason) => {
-    const res = await t.gql(CREATE, { input: officialInput({ nip: value }) });
+    const res = await t.hr(CREATE, { input: officialInput({ nip: value }) });
     expect(res.data).toBeNull();
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'VALIDATION_FAILED' });
     const problems = res.errors![0].extensions.problems;
@@ -54,21 +54,21 @@ describe('officials', () => {
   });
 
   it('names every wrong field at once: empty name, bad NIP, over-long titles', async () => {
-    const res = await t.gql(CREATE, { input: { nip: '123', name: ' ', honorificSuffix: 'M'.repeat(101) } });
+    const res = await t.hr(CREATE, { input: { nip: '123', name: ' ', honorificSuffix: 'M'.repeat(101) } });
     const fields = res.errors![0].extensions.problems.map((p: any) => `${p.field}:${p.code}`);
     expect(fields).toEqual(expect.arrayContaining(['nip:NIP_INVALID', 'name:IS_NOT_EMPTY', 'honorificSuffix:MAX_LENGTH']));
   });
 
   it('refuses titles or digits inside the name', async () => {
-    const res = await t.gql(CREATE, { input: officialInput({ name: 'Ahmad Fauzi, M.Kes.' }) });
+    const res = await t.hr(CREATE, { input: officialInput({ name: 'Ahmad Fauzi, M.Kes.' }) });
     expect(res.errors?.[0].extensions.problems).toEqual([expect.objectContaining({ field: 'name', code: 'MATCHES' })]);
   });
 
   it('refuses a rank of the wrong kind, and an employment or birth date the NIP contradicts', async () => {
-    const res = await t.gql(CREATE, { input: officialInput({ rank: 'IX', birthDate: '1980-01-01', gender: 'FEMALE' }) });
+    const res = await t.hr(CREATE, { input: officialInput({ rank: 'IX', birthDate: '1980-01-01', gender: 'FEMALE' }) });
     const problems = res.errors![0].extensions.problems.map((p: any) => `${p.field}:${p.code}`);
     expect(problems).toEqual(['birthDate:NIP_MISMATCH', 'gender:NIP_MISMATCH', 'rank:RANK_EMPLOYMENT_MISMATCH']);
-    const employment = await t.gql(CREATE, { input: officialInput({ employment: 'PPPK', rank: null }) });
+    const employment = await t.hr(CREATE, { input: officialInput({ employment: 'PPPK', rank: null }) });
     expect(employment.errors![0].extensions.problems).toEqual([
       { field: 'employment', code: 'NIP_EMPLOYMENT_MISMATCH', message: 'the NIP is a PNS number, but employment is PPPK' },
     ]);
@@ -77,7 +77,7 @@ describe('officials', () => {
   it('refuses a duplicate NIP with CONFLICT and never echoes the NIP', async () => {
     const taken = nip({ serial: 777 });
     await createOfficial(t, { nip: taken });
-    const res = await t.gql(CREATE, { input: officialInput({ nip: taken }) });
+    const res = await t.hr(CREATE, { input: officialInput({ nip: taken }) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'NIP_TAKEN' });
     expect(JSON.stringify(res)).not.toContain(taken);
   });
@@ -85,17 +85,17 @@ describe('officials', () => {
   it('finds an official by id and by NIP; NOT_FOUND otherwise', async () => {
     const value = nip({ serial: 321 });
     const id = await createOfficial(t, { nip: value, name: 'Siti Rahma' });
-    expect((await t.gql(`query ($nip: String) { official(nip: $nip) { id name } }`, { nip: value })).data.official).toEqual({ id, name: 'Siti Rahma' });
-    expect((await t.gql(`query ($id: ID) { official(id: $id) { nip } }`, { id })).data.official.nip).toBe(value);
-    const missing = await t.gql(`{ official(nip: "196001011985031001") { id } }`);
+    expect((await t.hr(`query ($nip: String) { official(nip: $nip) { id name } }`, { nip: value })).data.official).toEqual({ id, name: 'Siti Rahma' });
+    expect((await t.hr(`query ($id: ID) { official(id: $id) { nip } }`, { id })).data.official.nip).toBe(value);
+    const missing = await t.hr(`{ official(nip: "196001011985031001") { id } }`);
     expect(missing.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'OFFICIAL_NOT_FOUND' });
   });
 
   it('updates: a new NIP re-derives birth date and gender; titles change', async () => {
     const id = await createOfficial(t, { nip: nip({ birth: '19800101', gender: 1, serial: 55 }) });
-    const res = await t.gql(UPDATE, { id, input: { nip: nip({ birth: '19820202', tmt: '200803', gender: 2, serial: 56 }), honorificPrefix: 'Dra.' } });
+    const res = await t.hr(UPDATE, { id, input: { nip: nip({ birth: '19820202', tmt: '200803', gender: 2, serial: 56 }), honorificPrefix: 'Dra.' } });
     expect(res.data.updateOfficial).toMatchObject({ birthDate: '1982-02-02', gender: 'FEMALE', honorificPrefix: 'Dra.' });
-    const unknown = await t.gql(UPDATE, { id: '99999', input: { name: 'X' } });
+    const unknown = await t.hr(UPDATE, { id: '99999', input: { name: 'X' } });
     expect(unknown.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 

@@ -16,7 +16,7 @@ describe('organizations', () => {
   afterAll(() => t.close());
 
   it('creates a unit and reads it back by id and by code', async () => {
-    const created = await t.gql(CREATE, {
+    const created = await t.hr(CREATE, {
       input: { code: 'PEMKOT-BKS', name: 'Pemerintah Kota Bekasi', kind: 'GOVERNMENT', establishedOn: '1997-03-10' },
     });
     expect(created.errors).toBeUndefined();
@@ -47,10 +47,10 @@ describe('organizations', () => {
     const b = await createOrganization(t, { code: 'CYC-B', parentId: a });
     const c = await createOrganization(t, { code: 'CYC-C', parentId: b });
 
-    const self = await t.gql(UPDATE, { id: a, input: { parentId: a } });
+    const self = await t.hr(UPDATE, { id: a, input: { parentId: a } });
     expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'ORGANIZATION_CYCLE', problems: [{ field: 'parentId' }] });
 
-    const loop = await t.gql(UPDATE, { id: a, input: { parentId: c } });
+    const loop = await t.hr(UPDATE, { id: a, input: { parentId: c } });
     expect(loop.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'ORGANIZATION_CYCLE' });
     expect(loop.errors?.[0].message).not.toMatch(/violates|constraint|organizations_/);
 
@@ -62,14 +62,14 @@ describe('organizations', () => {
     const a = await createOrganization(t, { code: 'MOVE-A' });
     const b = await createOrganization(t, { code: 'MOVE-B' });
     const c = await createOrganization(t, { code: 'MOVE-C', parentId: a });
-    const moved = await t.gql(UPDATE, { id: c, input: { parentId: b, name: 'Dipindah' } });
+    const moved = await t.hr(UPDATE, { id: c, input: { parentId: b, name: 'Dipindah' } });
     expect(moved.data.updateOrganization).toMatchObject({ code: 'MOVE-C', name: 'Dipindah', parent: { code: 'MOVE-B' } });
-    const top = await t.gql(UPDATE, { id: c, input: { parentId: null } });
+    const top = await t.hr(UPDATE, { id: c, input: { parentId: null } });
     expect(top.data.updateOrganization.parent).toBeNull();
   });
 
   it('refuses an unknown parent with BAD_USER_INPUT naming parentId', async () => {
-    const res = await t.gql(CREATE, { input: organizationInput({ parentId: '999999' }) });
+    const res = await t.hr(CREATE, { input: organizationInput({ parentId: '999999' }) });
     expect(res.data).toBeNull();
     expect(res.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -80,13 +80,13 @@ describe('organizations', () => {
 
   it('refuses a duplicate code with CONFLICT', async () => {
     await createOrganization(t, { code: 'DUP' });
-    const res = await t.gql(CREATE, { input: organizationInput({ code: 'DUP' }) });
+    const res = await t.hr(CREATE, { input: organizationInput({ code: 'DUP' }) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'ORGANIZATION_CODE_TAKEN' });
     expect(res.errors?.[0].message).toBe('An organization with this code already exists.');
   });
 
   it('names every wrong field at once: empty name, over-long code, bad characters, bad kind dates', async () => {
-    const res = await t.gql(CREATE, { input: { code: 'x'.repeat(51), name: '   ', kind: 'AGENCY' } });
+    const res = await t.hr(CREATE, { input: { code: 'x'.repeat(51), name: '   ', kind: 'AGENCY' } });
     expect(res.errors).toHaveLength(1);
     const { extensions } = res.errors![0];
     expect(extensions.code).toBe('BAD_USER_INPUT');
@@ -101,13 +101,13 @@ describe('organizations', () => {
   });
 
   it('refuses an impossible date before anything runs', async () => {
-    const res = await t.gql(CREATE, { input: organizationInput({ establishedOn: '2026-02-30' }) });
+    const res = await t.hr(CREATE, { input: organizationInput({ establishedOn: '2026-02-30' }) });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('real calendar date');
   });
 
   it('refuses a dissolution date before the establishment date', async () => {
-    const res = await t.gql(CREATE, { input: organizationInput({ establishedOn: '2020-01-01', dissolvedOn: '2019-01-01' }) });
+    const res = await t.hr(CREATE, { input: organizationInput({ establishedOn: '2020-01-01', dissolvedOn: '2019-01-01' }) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'VALIDATION_FAILED', problems: [{ field: 'dissolvedOn' }] });
   });
 
@@ -116,7 +116,7 @@ describe('organizations', () => {
     expect(read.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'ORGANIZATION_NOT_FOUND' });
     const byCode = await t.gql(`{ organization(code: "NOPE") { id } }`);
     expect(byCode.errors?.[0].extensions.code).toBe('NOT_FOUND');
-    const update = await t.gql(UPDATE, { id: '424242', input: { name: 'X' } });
+    const update = await t.hr(UPDATE, { id: '424242', input: { name: 'X' } });
     expect(update.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
 

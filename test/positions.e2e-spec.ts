@@ -16,7 +16,7 @@ describe('positions', () => {
   afterAll(() => t.close());
 
   it('creates a structural post in a unit and reads it by id and code', async () => {
-    const res = await t.gql(CREATE, {
+    const res = await t.hr(CREATE, {
       input: { code: 'DINKES-SEKDIS', title: 'Sekretaris Dinas Kesehatan', organizationId: dinkes, echelon: 'III_A', category: 'ADMINISTRATOR', establishedOn: '2016-12-30' },
     });
     expect(res.errors).toBeUndefined();
@@ -29,12 +29,12 @@ describe('positions', () => {
 
   it('creates a non-structural UPTD head post without echelon', async () => {
     const pkm = await createOrganization(t, { code: 'PKM-PEKAYON', kind: 'TECHNICAL_UNIT', parentId: dinkes });
-    const res = await t.gql(CREATE, { input: positionInput(pkm, { title: 'Kepala UPTD Puskesmas Pekayon', echelon: null, category: 'UNIT_HEAD' }) });
+    const res = await t.hr(CREATE, { input: positionInput(pkm, { title: 'Kepala UPTD Puskesmas Pekayon', echelon: null, category: 'UNIT_HEAD' }) });
     expect(res.data.createPosition).toMatchObject({ echelon: null, category: 'UNIT_HEAD' });
   });
 
   it('refuses an unknown organization with BAD_USER_INPUT naming organizationId', async () => {
-    const res = await t.gql(CREATE, { input: positionInput('987654') });
+    const res = await t.hr(CREATE, { input: positionInput('987654') });
     expect(res.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       domainCode: 'UNKNOWN_ORGANIZATION',
@@ -44,35 +44,35 @@ describe('positions', () => {
 
   it('refuses a duplicate code with CONFLICT', async () => {
     await createPosition(t, dinkes, { code: 'DUP-POS' });
-    const res = await t.gql(CREATE, { input: positionInput(dinkes, { code: 'DUP-POS' }) });
+    const res = await t.hr(CREATE, { input: positionInput(dinkes, { code: 'DUP-POS' }) });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'POSITION_CODE_TAKEN' });
   });
 
   it('names every wrong field: empty title, over-long title, malformed organization id', async () => {
-    const empty = await t.gql(CREATE, { input: positionInput('not-a-number', { title: '' }) });
+    const empty = await t.hr(CREATE, { input: positionInput('not-a-number', { title: '' }) });
     expect(empty.errors?.[0].extensions.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'title', code: 'IS_NOT_EMPTY' }),
         expect.objectContaining({ field: 'organizationId', code: 'MATCHES' }),
       ]),
     );
-    const long = await t.gql(CREATE, { input: positionInput(dinkes, { title: 'K'.repeat(256) }) });
+    const long = await t.hr(CREATE, { input: positionInput(dinkes, { title: 'K'.repeat(256) }) });
     expect(long.errors?.[0].extensions.problems).toEqual([{ field: 'title', code: 'MAX_LENGTH', message: 'title must be at most 255 characters' }]);
   });
 
   it('refuses an enum value that does not exist before resolving', async () => {
-    const res = await t.gql(CREATE, { input: positionInput(dinkes, { echelon: 'III_C' }) });
+    const res = await t.hr(CREATE, { input: positionInput(dinkes, { echelon: 'III_C' }) });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toContain('III_C');
   });
 
   it('updates a post: abolition date, echelon; refuses an abolition before establishment', async () => {
     const id = await createPosition(t, dinkes, { establishedOn: '2010-01-01' });
-    const res = await t.gql(UPDATE, { id, input: { abolishedOn: '2024-01-01', echelon: 'IV_A' } });
+    const res = await t.hr(UPDATE, { id, input: { abolishedOn: '2024-01-01', echelon: 'IV_A' } });
     expect(res.data.updatePosition).toMatchObject({ abolishedOn: '2024-01-01', echelon: 'IV_A' });
-    const bad = await t.gql(UPDATE, { id, input: { abolishedOn: '2009-12-31' } });
+    const bad = await t.hr(UPDATE, { id, input: { abolishedOn: '2009-12-31' } });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'abolishedOn', code: 'DATES_OUT_OF_ORDER' }] });
-    const unknown = await t.gql(UPDATE, { id: '55555', input: { title: 'X' } });
+    const unknown = await t.hr(UPDATE, { id: '55555', input: { title: 'X' } });
     expect(unknown.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'POSITION_NOT_FOUND' });
   });
 

@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { MIGRATIONS } from '../migrations/index.js';
 import { createDataSource } from '../ormconfig.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
 import { startTestApp } from './support/app.js';
@@ -51,7 +52,7 @@ describe('schema', () => {
     try {
       const res = await t.http().get('/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', database: 'up', migrations: { applied: 1, pending: 0 } });
+      expect(res.body).toEqual({ status: 'ok', database: 'up', migrations: { applied: MIGRATIONS.length, pending: 0 } });
     } finally {
       await t.close();
     }

@@ -10,7 +10,14 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'production' });
-    expect(config).toEqual({ databaseUrl: 'postgres://u:p@db:5432/mutasi', port: 8080, dataDir: '/srv/mutasi', logLevel: LogLevel.DEBUG, production: true });
+    expect(config).toEqual({
+      databaseUrl: 'postgres://u:p@db:5432/mutasi',
+      port: 8080,
+      dataDir: '/srv/mutasi',
+      logLevel: LogLevel.DEBUG,
+      production: true,
+      rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
+    });
   });
 
   it('names each wrong variable and what it expects', () => {

@@ -11,6 +11,7 @@ export interface AppConfig {
   dataDir: string;
   logLevel: LogLevel;
   production: boolean;
+  rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(dto.DATA_DIR),
     logLevel: dto.LOG_LEVEL,
     production: dto.NODE_ENV === NodeEnv.PRODUCTION,
+    rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
   };
 }
 

@@ -41,6 +41,24 @@ export class EnvDto {
   LOG_LEVEL: LogLevel = LogLevel.LOG;
 
   @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_ANONYMOUS must be a whole number of requests per window, at least 1' })
+  @Min(1, { message: 'RATE_LIMIT_ANONYMOUS must be a whole number of requests per window, at least 1' })
+  RATE_LIMIT_ANONYMOUS: number = 120;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_PER_KEY must be a whole number of requests per window, at least 1' })
+  @Min(1, { message: 'RATE_LIMIT_PER_KEY must be a whole number of requests per window, at least 1' })
+  RATE_LIMIT_PER_KEY: number = 1200;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds, at least 1' })
+  @Min(1, { message: 'RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds, at least 1' })
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  @Expose()
   @IsEnum(NodeEnv, { message: `NODE_ENV must be one of: ${Object.values(NodeEnv).join(', ')}` })
   NODE_ENV: NodeEnv = NodeEnv.DEVELOPMENT;
 }

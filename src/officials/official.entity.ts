@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { personalData } from '../auth/personal-data.middleware.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Employment, Gender, Rank } from './official.enums.js';
 
@@ -12,7 +13,7 @@ export class Official {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
   @Column({ type: 'char', length: 18, nullable: true })
   nip: string | null;
 
@@ -40,11 +41,11 @@ export class Official {
   @Column({ type: 'enum', enum: Rank, enumName: 'rank', nullable: true })
   rank: Rank | null;
 
-  @Field(() => Gender, { nullable: true, description: 'Derived from the NIP where it has one. Personal data.' })
+  @Field(() => Gender, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
   @Column({ type: 'enum', enum: Gender, enumName: 'gender', nullable: true })
   gender: Gender | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
 

@@ -1,3 +1,7 @@
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { displayName } from './display-name.js';
 import { CreateOfficialInput } from './dto/create-official.input.js';
@@ -13,8 +17,8 @@ export class OfficialsResolver {
   constructor(private readonly service: OfficialsService) {}
 
   @Query(() => Official, { description: 'One official, by id or NIP.' })
-  official(@Args() by: OfficialLookupArgs): Promise<Official> {
-    return this.service.findOne(by.require());
+  official(@Args() by: OfficialLookupArgs, @CurrentActor() actor: Actor | null): Promise<Official> {
+    return this.service.findOne(by.require(), actor);
   }
 
   @Query(() => OfficialConnection)
@@ -22,14 +26,16 @@ export class OfficialsResolver {
     return this.service.list(args);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Official)
-  createOfficial(@Args('input') input: CreateOfficialInput): Promise<Official> {
-    return this.service.create(input);
+  createOfficial(@Args('input') input: CreateOfficialInput, @CurrentActor() actor: Actor): Promise<Official> {
+    return this.service.create(input, actor);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Official)
-  updateOfficial(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOfficialInput): Promise<Official> {
-    return this.service.update(id, input);
+  updateOfficial(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOfficialInput, @CurrentActor() actor: Actor): Promise<Official> {
+    return this.service.update(id, input, actor);
   }
 
   @ResolveField(() => String, { description: 'Name with titles, e.g. "dr. H. Ahmad Fauzi, M.Kes.".' })

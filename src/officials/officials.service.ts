@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { canSeePersonalData, type Actor } from '../auth/actor.js';
+import { personalDataRestricted } from '../auth/auth.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import type { Problem } from '../common/errors/domain-error.js';
 import type { Page } from '../common/pagination/connection.js';
@@ -16,9 +19,14 @@ import { officialNotFound } from './officials.errors.js';
 
 @Injectable()
 export class OfficialsService {
-  constructor(@InjectRepository(Official) private readonly officials: Repository<Official>) {}
+  constructor(
+    @InjectRepository(Official) private readonly officials: Repository<Official>,
+    private readonly audit: AuditService,
+  ) {}
 
-  async findOne(by: { id?: string; nip?: string }): Promise<Official> {
+  /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
+  async findOne(by: { id?: string; nip?: string }, actor: Actor | null): Promise<Official> {
+    if (by.nip !== undefined && !canSeePersonalData(actor)) throw personalDataRestricted('nip');
     const found = by.id !== undefined ? await this.officials.findOneBy({ id: by.id }) : await this.officials.findOneBy({ nip: by.nip });
     if (!found) throw officialNotFound();
     return found;
@@ -30,17 +38,21 @@ export class OfficialsService {
     return paginate(qb, args);
   }
 
-  create(input: CreateOfficialInput): Promise<Official> {
-    return this.officials.save(this.officials.create(completeOfficial({ ...input })));
+  create(input: CreateOfficialInput, actor: Actor): Promise<Official> {
+    return this.audit.audited(actor, 'createOfficial', 'official', async (m) => ({ after: await m.save(m.create(Official, completeOfficial({ ...input }))) }));
   }
 
-  async update(id: string, input: UpdateOfficialInput): Promise<Official> {
-    const existing = await this.findOne({ id });
-    // A new NIP re-derives birth date, gender and employment unless they are given too.
-    const nipChanged = input.nip !== undefined && input.nip !== existing.nip;
-    const rederived = nipChanged ? { birthDate: input.birthDate ?? null, gender: input.gender ?? null, employment: input.employment } : {};
-    const next = { ...existing, ...input, ...rederived };
-    return this.officials.save(this.officials.merge(existing, completeOfficial(next)));
+  update(id: string, input: UpdateOfficialInput, actor: Actor): Promise<Official> {
+    return this.audit.audited(actor, 'updateOfficial', 'official', async (m) => {
+      const existing = await m.findOne(Official, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!existing) throw officialNotFound();
+      const before = { ...existing };
+      // A new NIP re-derives birth date, gender and employment unless they are given too.
+      const nipChanged = input.nip !== undefined && input.nip !== existing.nip;
+      const rederived = nipChanged ? { birthDate: input.birthDate ?? null, gender: input.gender ?? null, employment: input.employment } : {};
+      const next = completeOfficial({ ...existing, ...input, ...rederived });
+      return { before, after: await m.save(Object.assign(existing, next)) };
+    });
   }
 }
 

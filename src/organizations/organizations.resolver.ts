@@ -1,3 +1,7 @@
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
@@ -22,14 +26,16 @@ export class OrganizationsResolver {
     return this.service.list(args);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Organization)
-  createOrganization(@Args('input') input: CreateOrganizationInput): Promise<Organization> {
-    return this.service.create(input);
+  createOrganization(@Args('input') input: CreateOrganizationInput, @CurrentActor() actor: Actor): Promise<Organization> {
+    return this.service.create(input, actor);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Organization)
-  updateOrganization(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganizationInput): Promise<Organization> {
-    return this.service.update(id, input);
+  updateOrganization(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOrganizationInput, @CurrentActor() actor: Actor): Promise<Organization> {
+    return this.service.update(id, input, actor);
   }
 
   @ResolveField(() => Organization, { nullable: true })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
 import type { CreateOrganizationInput } from './dto/create-organization.input.js';
@@ -11,7 +13,10 @@ import { organizationNotFound } from './organizations.errors.js';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  constructor(
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly audit: AuditService,
+  ) {}
 
   async findOne(by: { id?: string; code?: string }): Promise<Organization> {
     const found = by.id !== undefined ? await this.organizations.findOneBy({ id: by.id }) : await this.organizations.findOneBy({ code: by.code });
@@ -28,13 +33,17 @@ export class OrganizationsService {
   }
 
   /** Unknown parents and cycles are refused by the database (foreign key, trigger) and reported as domain errors. */
-  create(input: CreateOrganizationInput): Promise<Organization> {
-    return this.organizations.save(this.organizations.create(input));
+  create(input: CreateOrganizationInput, actor: Actor): Promise<Organization> {
+    return this.audit.audited(actor, 'createOrganization', 'organization', async (m) => ({ after: await m.save(m.create(Organization, input)) }));
   }
 
-  async update(id: string, input: UpdateOrganizationInput): Promise<Organization> {
-    const existing = await this.findOne({ id });
-    return this.organizations.save(this.organizations.merge(existing, input));
+  update(id: string, input: UpdateOrganizationInput, actor: Actor): Promise<Organization> {
+    return this.audit.audited(actor, 'updateOrganization', 'organization', async (m) => {
+      const existing = await m.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!existing) throw organizationNotFound();
+      const before = { ...existing };
+      return { before, after: await m.save(Object.assign(existing, input)) };
+    });
   }
 }
 

@@ -1,3 +1,7 @@
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
@@ -23,14 +27,16 @@ export class PositionsResolver {
     return this.service.list(args);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Position)
-  createPosition(@Args('input') input: CreatePositionInput): Promise<Position> {
-    return this.service.create(input);
+  createPosition(@Args('input') input: CreatePositionInput, @CurrentActor() actor: Actor): Promise<Position> {
+    return this.service.create(input, actor);
   }
 
+  @Roles(Role.HR)
   @Mutation(() => Position)
-  updatePosition(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePositionInput): Promise<Position> {
-    return this.service.update(id, input);
+  updatePosition(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePositionInput, @CurrentActor() actor: Actor): Promise<Position> {
+    return this.service.update(id, input, actor);
   }
 
   @ResolveField(() => Organization)

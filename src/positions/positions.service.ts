@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { escapeLike } from '../organizations/organizations.service.js';
@@ -12,7 +14,10 @@ import { positionNotFound } from './positions.errors.js';
 
 @Injectable()
 export class PositionsService {
-  constructor(@InjectRepository(Position) private readonly positions: Repository<Position>) {}
+  constructor(
+    @InjectRepository(Position) private readonly positions: Repository<Position>,
+    private readonly audit: AuditService,
+  ) {}
 
   async findOne(by: { id?: string; code?: string }): Promise<Position> {
     const found = by.id !== undefined ? await this.positions.findOneBy({ id: by.id }) : await this.positions.findOneBy({ code: by.code });
@@ -30,12 +35,16 @@ export class PositionsService {
   }
 
   /** An unknown organization is refused by the foreign key and reported as UNKNOWN_ORGANIZATION. */
-  create(input: CreatePositionInput): Promise<Position> {
-    return this.positions.save(this.positions.create(input));
+  create(input: CreatePositionInput, actor: Actor): Promise<Position> {
+    return this.audit.audited(actor, 'createPosition', 'position', async (m) => ({ after: await m.save(m.create(Position, input)) }));
   }
 
-  async update(id: string, input: UpdatePositionInput): Promise<Position> {
-    const existing = await this.findOne({ id });
-    return this.positions.save(this.positions.merge(existing, input));
+  update(id: string, input: UpdatePositionInput, actor: Actor): Promise<Position> {
+    return this.audit.audited(actor, 'updatePosition', 'position', async (m) => {
+      const existing = await m.findOne(Position, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!existing) throw positionNotFound();
+      const before = { ...existing };
+      return { before, after: await m.save(Object.assign(existing, input)) };
+    });
   }
 }

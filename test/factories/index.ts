@@ -31,7 +31,8 @@ export const officialInput = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
-async function create(t: TestApp, mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) {
+/** Creates through the API with the HR key (or `headers`, to test other callers). */
+async function create(t: TestApp, mutation: string, input: Record<string, unknown>, headers = t.auth.HR) {
   const res = await t.gql(`mutation ($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input }, headers);
   if (res.errors) throw new Error(`${mutation} failed: ${JSON.stringify(res.errors)}`);
   return res.data[mutation].id as string;

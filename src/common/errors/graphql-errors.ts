@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { AuthErrorCode } from '../../auth/auth.errors.js';
 import { OFFICIAL_CONSTRAINTS, OfficialErrorCode } from '../../officials/officials.errors.js';
 import { ORGANIZATION_CONSTRAINTS, OrganizationErrorCode } from '../../organizations/organizations.errors.js';
 import { POSITION_CONSTRAINTS, PositionErrorCode } from '../../positions/positions.errors.js';
@@ -8,7 +9,7 @@ import { assertUnreachable } from './assert-unreachable.js';
 import { CommonErrorCode } from './common.errors.js';
 import { DomainError } from './domain-error.js';
 
-export type DomainErrorCode = CommonErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
 
 export type GraphQLErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
 
@@ -19,6 +20,7 @@ export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
     case CommonErrorCode.INVALID_CURSOR:
     case CommonErrorCode.PAGE_TOO_LARGE:
     case CommonErrorCode.MISSING_IDENTIFIER:
+    case CommonErrorCode.QUERY_TOO_COSTLY:
     case OrganizationErrorCode.UNKNOWN_PARENT:
     case OrganizationErrorCode.ORGANIZATION_CYCLE:
     case PositionErrorCode.UNKNOWN_ORGANIZATION:
@@ -31,6 +33,14 @@ export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
     case PositionErrorCode.POSITION_CODE_TAKEN:
     case OfficialErrorCode.NIP_TAKEN:
       return 'CONFLICT';
+    case AuthErrorCode.UNAUTHENTICATED:
+    case AuthErrorCode.INVALID_API_KEY:
+      return 'UNAUTHENTICATED';
+    case AuthErrorCode.FORBIDDEN:
+    case AuthErrorCode.PERSONAL_DATA_RESTRICTED:
+      return 'FORBIDDEN';
+    case AuthErrorCode.API_KEY_NOT_FOUND:
+      return 'NOT_FOUND';
     case CommonErrorCode.INTERNAL:
       return 'INTERNAL_SERVER_ERROR';
     default:
@@ -57,33 +67,32 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
 
 const logger = new Logger('GraphQL');
 
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown })?.originalError;
-  const domain = original instanceof DomainError ? original : translateDatabaseError(original);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (domain) {
-    return {
-      ...base,
-      message: domain.message,
-      extensions: {
-        code: graphqlCodeFor(domain.code as DomainErrorCode),
-        domainCode: domain.code,
-        ...(domain.problems.length > 0 ? { problems: domain.problems } : {}),
-        ...domain.details,
-      },
-    };
-  }
-  if (original !== undefined && !isGraphQLInputError(formatted)) {
-    // An unexpected failure: log it whole, tell the client nothing about its insides.
-    logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  // Parse, validation and variable-coercion errors from graphql-js/Apollo (stack traces
-  // are already off in production through includeStacktraceInErrorResponses).
-  return formatted;
-}
-
-function isGraphQLInputError(formatted: GraphQLFormattedError): boolean {
-  const code = formatted.extensions?.code;
-  return code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED';
+/** The one mapping from whatever a request raised to what its client sees. */
+export function createErrorFormatter(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown })?.originalError;
+    const domain = original instanceof DomainError ? original : translateDatabaseError(original);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (domain) {
+      return {
+        ...base,
+        message: domain.message,
+        extensions: {
+          code: graphqlCodeFor(domain.code as DomainErrorCode),
+          domainCode: domain.code,
+          ...(domain.problems.length > 0 ? { problems: domain.problems } : {}),
+          ...domain.details,
+        },
+      };
+    }
+    // By name, not instanceof: graphql ships CJS and ESM builds, and packages load either.
+    if (original !== undefined && (original as Error)?.name !== 'GraphQLError') {
+      // An unexpected failure: log it whole, tell the client nothing about its insides.
+      logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+      return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    // Parse, validation, limit and variable errors from graphql-js, Apollo and our rules.
+    // In production, graphql-js's "Did you mean …?" would let a stranger map the schema.
+    return production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') } : formatted;
+  };
 }

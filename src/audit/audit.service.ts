@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import type { Page } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { AuditLog } from './audit-log.entity.js';
+import type { AuditLogArgs } from './dto/audit-log.args.js';
+
+export interface AuditEntry {
+  operation: string;
+  targetType: string;
+  targetId: string | null;
+  before?: object | null;
+  after?: object | null;
+  reason?: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Writes one audit row inside the caller's transaction, so the change and its record commit together. */
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditLog, {
+      apiKeyId: actor?.keyId ?? null,
+      operation: entry.operation,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+    });
+  }
+
+  /**
+   * Runs `change` in a transaction and audits it: `change` returns the row after the change
+   * (and, for updates, the row before); one audit row per call.
+   */
+  async audited<T extends { id: string }>(
+    actor: Actor | null,
+    operation: string,
+    targetType: string,
+    change: (manager: EntityManager) => Promise<{ before?: object; after: T }>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const { before, after } = await change(manager);
+      await this.record(manager, actor, { operation, targetType, targetId: after.id, before: before ?? null, after });
+      return after;
+    });
+  }
+
+  list(args: AuditLogArgs): Promise<Page<AuditLog>> {
+    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
+    if (args.targetType) qb.andWhere('a.target_type = :type', { type: args.targetType });
+    if (args.targetId) qb.andWhere('a.target_id = :id', { id: args.targetId });
+    if (args.apiKeyId) qb.andWhere('a.api_key_id = :key', { key: args.apiKeyId });
+    if (args.from) qb.andWhere('a.created_at >= :from', { from: args.from });
+    if (args.to) qb.andWhere('a.created_at < :to', { to: args.to });
+    return paginate(qb, args);
+  }
+}

@@ -1,0 +1,65 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { getNamedType, isLeafType, isListType, getNullableType, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { CommonError, CommonErrorCode } from './errors/common.errors.js';
+
+/** Anchors: GitHub's GraphQL API limits, the OWASP GraphQL cheat sheet, Apollo's production checklist. */
+export const QUERY_LIMITS = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxCost: 10_000,
+  /** Assumed length of a list that takes no `first` (children, ancestors, a career). */
+  unpagedListSize: 10,
+} as const;
+
+export const validationRules: ValidationRule[] = [
+  maxDepthRule({ n: QUERY_LIMITS.maxDepth, exposeLimits: true }) as unknown as ValidationRule,
+  maxAliasesRule({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
+];
+
+/**
+ * Cost in the manner of GitHub's: a field asking for `first: n` items multiplies what lies
+ * under it by n; an unpaged list by `unpagedListSize`; a connection's `edges` by 1 (its
+ * `first` already counted); scalars cost nothing and every object 1.
+ */
+const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  const first = typeof args.first === 'number' ? args.first : undefined;
+  const isList = isListType(getNullableType(field.type));
+  const multiplier = first ?? (field.name === 'edges' || !isList ? 1 : QUERY_LIMITS.unpagedListSize);
+  return 1 + multiplier * childComplexity;
+};
+
+/** Refuses an operation whose cost exceeds the limit before anything executes, saying both numbers. */
+export const costLimitPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema }) {
+        let cost: number;
+        try {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [costEstimator],
+          });
+        } catch {
+          // Variables that do not coerce: execution refuses them next, with graphql-js's own
+          // BAD_USER_INPUT error, before any resolver runs.
+          return;
+        }
+        if (cost > QUERY_LIMITS.maxCost) {
+          throw new CommonError(
+            CommonErrorCode.QUERY_TOO_COSTLY,
+            `This query would cost ${cost} points; the limit is ${QUERY_LIMITS.maxCost}. Ask for fewer items (first) or fewer nested lists.`,
+            [],
+            { cost, limit: QUERY_LIMITS.maxCost },
+          );
+        }
+      },
+    };
+  },
+};
