@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { getNamedType, isLeafType, isListType, getNullableType, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { CommonError, CommonErrorCode } from './errors/common.errors.js';
 
@@ -14,10 +14,17 @@ export const QUERY_LIMITS = {
   unpagedListSize: 10,
 } as const;
 
-export const validationRules: ValidationRule[] = [
-  maxDepthRule({ n: QUERY_LIMITS.maxDepth, exposeLimits: true }) as unknown as ValidationRule,
-  maxAliasesRule({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
-];
+/**
+ * graphql-armor throws its rejection (from its own copy of graphql), which Apollo would turn
+ * into a 500; reported as a validation error instead, it reaches the client as
+ * GRAPHQL_VALIDATION_FAILED with the limit and what was found.
+ */
+const report = { propagateOnRejection: false, exposeLimits: true, onReject: [(ctx: ValidationContext | null, err: Error) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
+
+export const validationRules = [
+  maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...report }),
+  maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...report }),
+] as unknown as ValidationRule[];
 
 /**
  * Cost in the manner of GitHub's: a field asking for `first: n` items multiplies what lies

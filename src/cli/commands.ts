@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDataSource } from '../../ormconfig.js';
+import { ApiKeysService } from '../auth/api-keys.service.js';
+import { Role } from '../auth/role.enum.js';
+import { LogLevel } from '../config/env.dto.js';
+import { createApp, logLevels } from '../bootstrap.js';
+import { loadConfig, type AppConfig } from '../config/app-config.js';
+import { resolveDatabase } from '../database/database-url.js';
+import { migrationSource } from '../database/migration-source.js';
+
+export const USAGE = `Usage: npm run cli -- <command>
+
+  migration:run              apply pending migrations
+  migration:revert           undo the last applied migration
+  migration:show             list migrations and whether each is applied
+  migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
+  schema                     write schema.gql from the code-first GraphQL types
+  keys create --role ROLE --label TEXT
+                             make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
+
+Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used (started if needed).`;
+
+/** Runs one command line; `env` stands for process.env (the tests pass their own). */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig(env);
+  Logger.overrideLogger(logLevels(config.logLevel));
+  const database = await resolveDatabase(config);
+  try {
+    await run(command, rest, config, database.url);
+  } finally {
+    await database.embedded?.stop();
+  }
+}
+
+async function run(command: string, rest: string[], config: AppConfig, databaseUrl: string): Promise<void> {
+  if (command === 'schema') {
+    const file = resolve('schema.gql');
+    const app = await createApp({ config, databaseUrl, schemaFile: file });
+    await app.init();
+    await app.close();
+    console.log(`Wrote ${file}`);
+    return;
+  }
+
+  if (command === 'keys') {
+    await keys(rest, config, databaseUrl);
+    return;
+  }
+
+  const dataSource = createDataSource(databaseUrl);
+  await dataSource.initialize();
+  try {
+    switch (command) {
+      case 'migration:run': {
+        const done = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(done.length ? done.map((m) => `Applied ${m.name}`).join('\n') : 'No pending migrations.');
+        break;
+      }
+      case 'migration:revert':
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        break;
+      case 'migration:show':
+        await dataSource.showMigrations();
+        break;
+      case 'migration:generate': {
+        const name = rest[0];
+        if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new UsageError('migration:generate needs a PascalCase name, e.g. AddRankIndex');
+        const sql = await dataSource.driver.createSchemaBuilder().log();
+        if (sql.upQueries.length === 0) {
+          console.log('No changes: the entities and the database agree.');
+          break;
+        }
+        const timestamp = Date.now();
+        const file = resolve('migrations', `${timestamp}-${name}.ts`);
+        writeFileSync(file, migrationSource(`${name}${timestamp}`, sql.upQueries, sql.downQueries.reverse()));
+        console.log(`Wrote ${file}\nReview it, then add ${name}${timestamp} to migrations/index.ts.`);
+        break;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export class UsageError extends Error {}
+
+/** `keys create`: the way in for the first ADMIN key, which has no other. */
+async function keys(args: string[], config: AppConfig, databaseUrl: string): Promise<void> {
+  const { positionals, values } = parseArgs({ args, options: { role: { type: 'string' }, label: { type: 'string' } }, allowPositionals: true });
+  if (positionals[0] !== 'create') throw new UsageError('keys: the only subcommand is "create".');
+  const role = values.role?.toUpperCase();
+  if (!role || !Object.values(Role).includes(role as Role)) throw new UsageError(`keys create needs --role ${Object.values(Role).join('|')}`);
+  const label = values.label?.trim();
+  if (!label) throw new UsageError('keys create needs --label "who the key is for"');
+  const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+  try {
+    const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
+    console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
+    console.log(secret);
+  } finally {
+    await app.close();
+  }
+}
