@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { Init1795836648958 } from './1795836648958-Init.js';
 import { ApiKeys1795837149156 } from './1795837149156-ApiKeys.js';
+import { RotationWarnings1795837626673 } from './1795837626673-RotationWarnings.js';
 
-/** Every migration, oldest first. `npm run migration:generate` prints the line to add here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156];
+/** Every migration, oldest first; written by `npm run migration:generate`. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../../ormconfig.js';
@@ -10,7 +10,7 @@ import { LogLevel } from '../config/env.dto.js';
 import { createApp, logLevels } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
-import { migrationSource } from '../database/migration-source.js';
+import { migrationIndex, migrationSource } from '../database/migration-source.js';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -82,7 +82,8 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
         const timestamp = Date.now();
         const file = resolve('migrations', `${timestamp}-${name}.ts`);
         writeFileSync(file, migrationSource(`${name}${timestamp}`, sql.upQueries, sql.downQueries.reverse()));
-        console.log(`Wrote ${file}\nReview it, then add ${name}${timestamp} to migrations/index.ts.`);
+        writeFileSync(resolve('migrations', 'index.ts'), migrationIndex(readdirSync(resolve('migrations'))));
+        console.log(`Wrote ${file} and listed it in migrations/index.ts. Review it before committing.`);
         break;
       }
       default:

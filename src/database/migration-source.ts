@@ -23,3 +23,18 @@ ${statements(down)}
 }
 `;
 }
+
+/** migrations/index.ts for the migration files `files` (named <timestamp>-<Name>.ts), oldest first. */
+export function migrationIndex(files: string[]): string {
+  const migrations = files
+    .map((f) => /^(\d+)-([A-Za-z0-9]+)\.ts$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => ({ file: `${m[1]}-${m[2]}`, className: `${m[2]}${m[1]}` }));
+  return `import type { MigrationInterface } from 'typeorm';
+${migrations.map((m) => `import { ${m.className} } from './${m.file}.js';`).join('\n')}
+
+/** Every migration, oldest first; written by \`npm run migration:generate\`. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [${migrations.map((m) => m.className).join(', ')}];
+`;
+}

@@ -58,6 +58,10 @@ export class RotationEvent {
   @VersionColumn({ default: 1 })
   version: number;
 
+  /** The warnings reported when the event was recorded or last amended, replayed to a retry with the same idempotency key. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: object[];
+
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
   idempotencyKey: string | null;
 

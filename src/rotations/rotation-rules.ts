@@ -1,0 +1,66 @@
+import { Rank } from '../officials/official.enums.js';
+import { Echelon, PositionCategory } from '../positions/position.enums.js';
+import { Capacity, TransferKind } from './rotation.enums.js';
+
+/** Echelons from the highest (I.a) down. */
+const ECHELON_ORDER: Echelon[] = [Echelon.I_A, Echelon.I_B, Echelon.II_A, Echelon.II_B, Echelon.III_A, Echelon.III_B, Echelon.IV_A, Echelon.IV_B, Echelon.V_A];
+
+/** PNS ranks from the lowest (I/a) up. */
+const RANK_ORDER: Rank[] = [
+  Rank.I_A, Rank.I_B, Rank.I_C, Rank.I_D, Rank.II_A, Rank.II_B, Rank.II_C, Rank.II_D,
+  Rank.III_A, Rank.III_B, Rank.III_C, Rank.III_D, Rank.IV_A, Rank.IV_B, Rank.IV_C, Rank.IV_D, Rank.IV_E,
+];
+
+/** Lowest pangkat for each echelon (PP 13/2002, lampiran). */
+export const MINIMUM_RANK: Record<Echelon, Rank> = {
+  [Echelon.I_A]: Rank.IV_D,
+  [Echelon.I_B]: Rank.IV_C,
+  [Echelon.II_A]: Rank.IV_C,
+  [Echelon.II_B]: Rank.IV_B,
+  [Echelon.III_A]: Rank.IV_A,
+  [Echelon.III_B]: Rank.III_D,
+  [Echelon.IV_A]: Rank.III_B,
+  [Echelon.IV_B]: Rank.III_A,
+  [Echelon.V_A]: Rank.II_D,
+};
+
+/** PP 100/2000 Ps. 5 allows one grade below the minimum; further below is reported. */
+export function rankTooLow(rank: Rank | null, echelon: Echelon | null): boolean {
+  if (!rank || !echelon) return false;
+  const have = RANK_ORDER.indexOf(rank);
+  return have >= 0 && have < RANK_ORDER.indexOf(MINIMUM_RANK[echelon]) - 1;
+}
+
+export interface PostFacts {
+  echelon: Echelon | null;
+  category: PositionCategory;
+}
+
+/** The kind a transfer has when the decree does not say: from the echelons and categories of its two posts. */
+export function deriveKind(capacity: Capacity, from: PostFacts | null, to: PostFacts | null): TransferKind {
+  if (capacity !== Capacity.DEFINITIVE) return to ? TransferKind.ACTING_START : TransferKind.ACTING_END;
+  if (!from) return TransferKind.APPOINTMENT;
+  if (!to) return TransferKind.DISMISSAL;
+  if (from.category === PositionCategory.UNIT_HEAD && to.category === PositionCategory.UNIT_HEAD) return TransferKind.REASSIGNMENT;
+  if (!from.echelon && to.echelon) return TransferKind.PROMOTION;
+  if (!from.echelon || !to.echelon) return TransferKind.TRANSFER;
+  const diff = ECHELON_ORDER.indexOf(from.echelon) - ECHELON_ORDER.indexOf(to.echelon);
+  return diff === 0 ? TransferKind.ROTATION : diff > 0 ? TransferKind.PROMOTION : TransferKind.DEMOTION;
+}
+
+/**
+ * Whether a kind the decree states contradicts its posts. A TRANSFER (mutasi) may keep the
+ * echelon, so it does not contradict a derived ROTATION or REASSIGNMENT.
+ */
+export function kindContradicts(stated: TransferKind, derived: TransferKind): boolean {
+  if (stated === derived) return false;
+  if (stated === TransferKind.TRANSFER && (derived === TransferKind.ROTATION || derived === TransferKind.REASSIGNMENT)) return false;
+  return true;
+}
+
+/** The date `years` years before `date` (29 February falls back to 28). */
+export function yearsBefore(date: string, years: number): string {
+  const y = String(Number(date.slice(0, 4)) - years).padStart(4, '0');
+  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${y}-${md}`;
+}
