@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module.js';
 import { OfficialsModule } from './officials/officials.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PositionsModule } from './positions/positions.module.js';
+import { RotationsModule } from './rotations/rotations.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +61,7 @@ export class AppModule {
         OrganizationsModule,
         PositionsModule,
         OfficialsModule,
+        RotationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

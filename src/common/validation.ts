@@ -7,11 +7,18 @@ function problemCode(constraint: string): string {
   return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-export function problemsOf(errors: ValidationError[], parent = ''): Problem[] {
+/** Flattens nested errors; inside a list (`transfers.3.nip`) the problem gets index 3 and field `nip`. */
+export function problemsOf(errors: ValidationError[], parent = '', index?: number): Problem[] {
   return errors.flatMap((e) => {
+    if (/^[0-9]+$/.test(e.property)) return problemsOf(e.children ?? [], '', Number(e.property));
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({ field, code: problemCode(constraint), message }));
-    return [...own, ...problemsOf(e.children ?? [], field)];
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      code: problemCode(constraint),
+      message,
+      ...(index !== undefined ? { index, severity: 'ERROR' as const } : {}),
+    }));
+    return [...own, ...problemsOf(e.children ?? [], field, index)];
   });
 }
 

@@ -1,10 +1,10 @@
 /** One thing wrong with the input: which field, a stable code, and a sentence a clerk understands. */
 export interface Problem {
-  field?: string;
+  field?: string | null;
   code: string;
   message: string;
   /** For batch inputs: the index of the offending item (e.g. the transfer). */
-  index?: number;
+  index?: number | null;
   severity?: 'ERROR' | 'WARNING';
 }
 

@@ -4,12 +4,13 @@ import { QueryFailedError } from 'typeorm';
 import { AuthErrorCode } from '../../auth/auth.errors.js';
 import { OFFICIAL_CONSTRAINTS, OfficialErrorCode } from '../../officials/officials.errors.js';
 import { ORGANIZATION_CONSTRAINTS, OrganizationErrorCode } from '../../organizations/organizations.errors.js';
+import { ROTATION_CONSTRAINTS, RotationErrorCode } from '../../rotations/rotations.errors.js';
 import { POSITION_CONSTRAINTS, PositionErrorCode } from '../../positions/positions.errors.js';
 import { assertUnreachable } from './assert-unreachable.js';
 import { CommonErrorCode } from './common.errors.js';
 import { DomainError } from './domain-error.js';
 
-export type DomainErrorCode = CommonErrorCode | AuthErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
+export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RotationErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
 
 export type GraphQLErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
 
@@ -41,6 +42,17 @@ export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
       return 'FORBIDDEN';
     case AuthErrorCode.API_KEY_NOT_FOUND:
       return 'NOT_FOUND';
+    case RotationErrorCode.ROTATION_REJECTED:
+      return 'BAD_USER_INPUT';
+    case RotationErrorCode.ROTATION_CONFLICT:
+    case RotationErrorCode.VERSION_MISMATCH:
+    case RotationErrorCode.EVENT_VOIDED:
+    case RotationErrorCode.IDEMPOTENCY_KEY_REUSED:
+    case RotationErrorCode.DECREE_NUMBER_TAKEN:
+    case RotationErrorCode.POSITION_OVERLAP:
+      return 'CONFLICT';
+    case RotationErrorCode.ROTATION_EVENT_NOT_FOUND:
+      return 'NOT_FOUND';
     case CommonErrorCode.INTERNAL:
       return 'INTERNAL_SERVER_ERROR';
     default:
@@ -52,6 +64,7 @@ const CONSTRAINTS: Record<string, () => DomainError> = {
   ...ORGANIZATION_CONSTRAINTS,
   ...POSITION_CONSTRAINTS,
   ...OFFICIAL_CONSTRAINTS,
+  ...ROTATION_CONSTRAINTS,
 };
 
 /**

@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Official } from '../../officials/official.entity.js';
+import { Position } from '../../positions/position.entity.js';
+import { RotationEvent } from '../../rotations/rotation-event.entity.js';
+import { Transfer } from '../../rotations/transfer.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
 
 /** Groups rows by key, in the order DataLoader asked for the keys. */
@@ -13,14 +17,27 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
  * One set per request (built in the GraphQL context), so every relation of a query costs
  * one SQL statement per level whatever the list sizes, and nothing is cached across requests.
  */
+/** A loader of rows by id, returning null for an id with no row. */
+function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await dataSource.getRepository(entity).createQueryBuilder('x').where('x.id = ANY(:ids)', { ids }).getMany();
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
 export function createLoaders(dataSource: DataSource) {
   const organizations = dataSource.getRepository(Organization);
   return {
-    organization: new DataLoader<string, Organization | null>(async (ids) => {
-      const rows = await organizations.createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    official: byId(dataSource, Official),
+    position: byId(dataSource, Position),
+    rotationEvent: byId(dataSource, RotationEvent),
+    /** An event's lampiran, in order. */
+    transfersOfEvent: new DataLoader<string, Transfer[]>(async (ids) => {
+      const rows = await dataSource.getRepository(Transfer).createQueryBuilder('t').where('t.event_id = ANY(:ids)', { ids }).orderBy('t.seq').getMany();
+      return groupBy(ids, rows, (r) => r.eventId);
     }),
+    organization: byId(dataSource, Organization),
     organizationChildren: new DataLoader<string, Organization[]>(async (ids) => {
       const rows = await organizations.createQueryBuilder('o').where('o.parent_id = ANY(:ids)', { ids }).orderBy('o.code').getMany();
       return groupBy(ids, rows, (r) => r.parentId!);
@@ -37,8 +54,8 @@ export function createLoaders(dataSource: DataSource) {
         [ids],
       );
       const all = await organizations.createQueryBuilder('o').where('o.id = ANY(:ids)', { ids: [...new Set(rows.map((r) => r.id))] }).getMany();
-      const byId = new Map(all.map((o) => [o.id, o]));
-      return groupBy(ids, rows, (r) => r.of_id).map((group) => group.map((r) => byId.get(r.id)!));
+      const found = new Map(all.map((o) => [o.id, o]));
+      return groupBy(ids, rows, (r) => r.of_id).map((group) => group.map((r) => found.get(r.id)!));
     }),
   };
 }

@@ -1,0 +1,73 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
+import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { ReasonArgs } from './dto/reason.args.js';
+import { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
+import { RotationEventInput } from './dto/rotation-event.input.js';
+import { RotationEventValidation } from './dto/rotation-problem.js';
+import { RotationEvent } from './rotation-event.entity.js';
+import { RotationRecorderService } from './rotation-recorder.service.js';
+import { RotationsService } from './rotations.service.js';
+import { Transfer } from './transfer.entity.js';
+
+@Resolver(() => RotationEvent)
+export class RotationsResolver {
+  constructor(
+    private readonly recorder: RotationRecorderService,
+    private readonly rotations: RotationsService,
+  ) {}
+
+  @Query(() => RotationEvent)
+  rotationEvent(@Args('id', { type: () => ID }) id: string): Promise<RotationEvent> {
+    return this.rotations.findOne(id);
+  }
+
+  @Roles(Role.HR)
+  @Mutation(() => RotationEventValidation, { description: 'Checks a rotation and returns every problem at once; writes nothing.' })
+  validateRotationEvent(@Args('input') input: RotationEventInput): Promise<RotationEventValidation> {
+    return this.recorder.validate(input);
+  }
+
+  @Roles(Role.HR)
+  @Mutation(() => RecordedRotationEvent, {
+    description: 'Records a rotation and its history in one transaction, or nothing: with any ERROR the answer is an error whose extensions.problems lists them all.',
+  })
+  recordRotationEvent(
+    @Args('input') input: RotationEventInput,
+    @Args('idempotencyKey', { type: () => String, nullable: true, description: 'A retry with the same key returns the first result.' }) idempotencyKey: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<RecordedRotationEvent> {
+    return this.recorder.record(input, idempotencyKey ?? null, actor);
+  }
+
+  @Roles(Role.HR)
+  @Mutation(() => RecordedRotationEvent, { description: 'Corrects a recorded event: its fields and whole lampiran are replaced and the history rebuilt.' })
+  amendRotationEvent(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input') input: RotationEventInput,
+    @Args() { reason }: ReasonArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<RecordedRotationEvent> {
+    return this.recorder.amend(id, expectedVersion, input, reason, actor);
+  }
+
+  @Roles(Role.HR)
+  @Mutation(() => RotationEvent, { description: 'Cancels a recorded event; the history is rebuilt without it.' })
+  voidRotationEvent(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args() { reason }: ReasonArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<RotationEvent> {
+    return this.recorder.void(id, expectedVersion, reason, actor);
+  }
+
+  @ResolveField(() => [Transfer], { description: 'The lampiran, in order.' })
+  transfers(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<Transfer[]> {
+    return ctx.loaders.transfersOfEvent.load(event.id);
+  }
+}
