@@ -1,5 +1,19 @@
-import { appointments, footprint, officials, record, RECORD, unitWithPosts, VALIDATE, eventInput } from './support/rotations.js';
+import { appointments, eventInput, footprint, officials, query, record, RECORD, unitWithPosts, VALIDATE } from './support/rotations.js';
+import { createPosition } from './factories/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
+
+const AMEND = `mutation ($id: ID!, $v: Int!, $input: RotationEventInput!, $reason: String!) {
+  amendRotationEvent(id: $id, expectedVersion: $v, input: $input, reason: $reason) { event { id version transfers { seq official { name } toPosition { code } } } warnings { code } }
+}`;
+const VOID = `mutation ($id: ID!, $v: Int!, $reason: String!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: $reason) { id status version voidReason } }`;
+
+const holders = async (t: TestApp, prefix: string, on: string) =>
+  query<{ position: string; official: string }>(
+    t,
+    `SELECT p.code AS position, o.name AS official FROM appointments a JOIN positions p ON p.id = a.position_id JOIN officials o ON o.id = a.official_id
+     WHERE p.code LIKE $1 AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2) ORDER BY p.code`,
+    [`${prefix}-%`, on],
+  );
 
 describe('recording rotations', () => {
   let t: TestApp;
@@ -15,11 +29,344 @@ describe('recording rotations', () => {
     expect(first.event.transfers).toEqual([
       { seq: 1, kind: 'APPOINTMENT', capacity: 'DEFINITIVE', official: { id: a.id, name: a.name }, fromPosition: null, toPosition: { code: 'SMOKE-1' } },
     ]);
+    expect(first.warnings).toEqual([]);
     const second = await record(t, [{ nip: a.nip, toPositionId: posts[1].id }], { swornInOn: '2023-02-06', decreeDate: '2023-02-01' });
     expect(second.event.transfers[0]).toMatchObject({ kind: 'ROTATION', fromPosition: { code: 'SMOKE-1' }, toPosition: { code: 'SMOKE-2' } });
     expect(await appointments(t, `p.code LIKE 'SMOKE-%'`)).toEqual([
       { official: a.name, position: 'SMOKE-1', capacity: 'DEFINITIVE', started_on: '2020-01-06', ended_on: '2023-02-06' },
       { official: a.name, position: 'SMOKE-2', capacity: 'DEFINITIVE', started_on: '2023-02-06', ended_on: null },
     ]);
+  });
+
+  it('records one event of 61: 44 Eselon III and IV moves and 17 UPTD Puskesmas heads, leaving no Puskesmas without a head', async () => {
+    const iii = await unitWithPosts(t, 'E3', 14, { echelon: 'III_A' });
+    const iiib = await unitWithPosts(t, 'E3B', 10, { echelon: 'III_B' });
+    const iv = await unitWithPosts(t, 'E4', 20, { echelon: 'IV_A', category: 'SUPERVISOR' });
+    const pkm = await unitWithPosts(t, 'PKM', 17, { echelon: null, category: 'UNIT_HEAD', kind: 'TECHNICAL_UNIT' });
+    const structural = [...iii.posts, ...iiib.posts, ...iv.posts];
+    const staff = await officials(t, 'Struktural', 44);
+    const heads = await officials(t, 'Kapus', 10);
+    const newHeads = await officials(t, 'Dokter', 7);
+    // Before: 44 structural officials in 44 posts; 10 of the 17 Puskesmas with a head.
+    await record(t, [
+      ...staff.map((o, i) => ({ officialId: o.id, toPositionId: structural[i].id })),
+      ...heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[i].id })),
+    ], { swornInOn: '2023-03-01', decreeDate: '2023-02-20' });
+
+    // 6 February 2026: every structural official moves one post on (a cycle of 44), the 10
+    // heads rotate among their Puskesmas, and 7 doctors take the 7 empty ones.
+    const transfers = [
+      ...staff.map((o, i) => ({ officialId: o.id, toPositionId: structural[(i + 1) % 44].id })),
+      ...heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[(i + 1) % 10].id })),
+      ...newHeads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[10 + i].id })),
+    ];
+    const res = await record(t, transfers, { swornInOn: '2026-02-06', decreeDate: '2026-02-05' });
+    expect(res.event.transfers).toHaveLength(61);
+    const kinds = res.event.transfers.reduce((acc: Record<string, number>, x: any) => ({ ...acc, [x.kind]: (acc[x.kind] ?? 0) + 1 }), {});
+    // III_A→III_A 13, III_A→III_B 1, III_B→III_B 9, III_B→IV_A 1, IV_A→IV_A 19, IV_A→III_A 1 (the cycle closes).
+    expect(kinds).toEqual({ ROTATION: 41, DEMOTION: 2, PROMOTION: 1, REASSIGNMENT: 10, APPOINTMENT: 7 });
+    // Short tenure (< 2 years) is not at issue: they served almost three.
+    expect(res.warnings).toEqual([]);
+
+    const after = await holders(t, 'PKM', '2026-02-06');
+    expect(after).toHaveLength(17);
+    expect(await holders(t, 'PKM', '2026-02-05')).toHaveLength(10);
+    const structuralAfter = [...(await holders(t, 'E3', '2026-02-06')), ...(await holders(t, 'E3B', '2026-02-06')), ...(await holders(t, 'E4', '2026-02-06'))];
+    expect(new Set(structuralAfter.map((h) => h.official)).size).toBe(44);
+    expect(structuralAfter.find((h) => h.position === structural[1].code)?.official).toBe(staff[0].name);
+  });
+
+  it('swaps two heads in one event', async () => {
+    const { posts } = await unitWithPosts(t, 'SWAP', 2);
+    const [a, b] = await officials(t, 'Swap', 2);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }, { officialId: b.id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
+    await record(t, [{ officialId: a.id, fromPositionId: posts[0].id, toPositionId: posts[1].id }, { officialId: b.id, toPositionId: posts[0].id }], { swornInOn: '2025-01-06', decreeDate: '2025-01-02' });
+    expect(await holders(t, 'SWAP', '2025-01-06')).toEqual([{ position: 'SWAP-1', official: b.name }, { position: 'SWAP-2', official: a.name }]);
+    expect(await holders(t, 'SWAP', '2025-01-05')).toEqual([{ position: 'SWAP-1', official: a.name }, { position: 'SWAP-2', official: b.name }]);
+  });
+
+  it('moves a cycle of three, and a chain that leaves its first post vacant', async () => {
+    const { posts } = await unitWithPosts(t, 'CYC', 5);
+    const [a, b, c, d] = await officials(t, 'Cyc', 4);
+    await record(t, [a, b, c, d].map((o, i) => ({ officialId: o.id, toPositionId: posts[i].id })), { swornInOn: '2021-05-03', decreeDate: '2021-05-03' });
+    await record(t, [{ officialId: a.id, toPositionId: posts[1].id }, { officialId: b.id, toPositionId: posts[2].id }, { officialId: c.id, toPositionId: posts[0].id }], { swornInOn: '2024-05-02', decreeDate: '2024-05-02' });
+    expect(await holders(t, 'CYC', '2024-05-02')).toEqual([
+      { position: 'CYC-1', official: c.name },
+      { position: 'CYC-2', official: a.name },
+      { position: 'CYC-3', official: b.name },
+      { position: 'CYC-4', official: d.name },
+    ]);
+    // A chain: C takes the empty CYC-5, A takes C's CYC-1, D takes A's CYC-2; CYC-4 (D's) is left vacant.
+    await record(t, [{ officialId: c.id, toPositionId: posts[4].id }, { officialId: a.id, toPositionId: posts[0].id }, { officialId: d.id, toPositionId: posts[1].id }], { swornInOn: '2026-02-06', decreeDate: '2026-02-05' });
+    expect(await holders(t, 'CYC', '2026-02-06')).toEqual([
+      { position: 'CYC-1', official: a.name },
+      { position: 'CYC-2', official: d.name },
+      { position: 'CYC-3', official: b.name },
+      { position: 'CYC-5', official: c.name },
+    ]);
+  });
+
+  it('back-fills an older decree: the history comes out as if recorded in date order', async () => {
+    const { posts } = await unitWithPosts(t, 'BACK', 3);
+    const [a, b] = await officials(t, 'Back', 2);
+    // Recorded first: the 2025 decree (A appointed to BACK-2; B to BACK-3).
+    const late = await record(t, [{ officialId: a.id, toPositionId: posts[1].id }, { officialId: b.id, toPositionId: posts[2].id }], { swornInOn: '2025-06-02', decreeDate: '2025-06-02' });
+    expect(late.event.transfers[0].kind).toBe('APPOINTMENT');
+    // Then found in the archive: the 2019 decree appointing A to BACK-1, and a 2022 one moving B there.
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], { swornInOn: '2019-03-01', decreeDate: '2019-03-01' });
+    await record(t, [{ officialId: b.id, toPositionId: posts[0].id }, { officialId: a.id, toPositionId: posts[2].id }], { swornInOn: '2022-07-01', decreeDate: '2022-07-01' });
+    expect(await appointments(t, `p.code LIKE 'BACK-%'`)).toEqual([
+      { official: a.name, position: 'BACK-1', capacity: 'DEFINITIVE', started_on: '2019-03-01', ended_on: '2022-07-01' },
+      { official: b.name, position: 'BACK-1', capacity: 'DEFINITIVE', started_on: '2022-07-01', ended_on: '2025-06-02' },
+      { official: a.name, position: 'BACK-2', capacity: 'DEFINITIVE', started_on: '2025-06-02', ended_on: null },
+      { official: a.name, position: 'BACK-3', capacity: 'DEFINITIVE', started_on: '2022-07-01', ended_on: '2025-06-02' },
+      { official: b.name, position: 'BACK-3', capacity: 'DEFINITIVE', started_on: '2025-06-02', ended_on: null },
+    ]);
+    // The 2025 transfers now read as they would have: rotations from the posts then held.
+    const rows = await query(t, `SELECT o.name, f.code AS from, t.kind FROM transfers t JOIN officials o ON o.id = t.official_id LEFT JOIN positions f ON f.id = t.from_position_id WHERE t.event_id = $1 ORDER BY t.seq`, [late.event.id]);
+    expect(rows).toEqual([
+      { name: a.name, from: 'BACK-3', kind: 'ROTATION' },
+      { name: b.name, from: 'BACK-1', kind: 'ROTATION' },
+    ]);
+  });
+
+  it('runs an acting (Plt) appointment beside the definitive post, ended by a definitive appointment to that post', async () => {
+    const { posts } = await unitWithPosts(t, 'PLT', 2);
+    const kadis = await createPosition(t, (await query(t, `SELECT organization_id FROM positions WHERE code = 'PLT-1'`))[0].organization_id, { code: 'PLT-KADIS', echelon: 'II_B', category: 'HIGH_LEADERSHIP' });
+    const [a, b] = await officials(t, 'Plt', 2);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }, { officialId: b.id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
+    const acting = await record(t, [{ officialId: a.id, toPositionId: kadis, capacity: 'ACTING' }], { swornInOn: '2024-08-01', decreeDate: '2024-08-01' });
+    expect(acting.event.transfers[0]).toMatchObject({ kind: 'ACTING_START', capacity: 'ACTING', fromPosition: null, toPosition: { code: 'PLT-KADIS' } });
+    // Later B is installed as the definitive head: A's Plt ends that day, A keeps PLT-1.
+    const definitive = await record(t, [{ officialId: b.id, toPositionId: kadis }], { swornInOn: '2025-01-06', decreeDate: '2025-01-06' });
+    expect(definitive.event.transfers[0].kind).toBe('PROMOTION');
+    expect(await appointments(t, `o.name IN ('${a.name}', '${b.name}')`)).toEqual([
+      { official: a.name, position: 'PLT-1', capacity: 'DEFINITIVE', started_on: '2022-01-03', ended_on: null },
+      { official: b.name, position: 'PLT-2', capacity: 'DEFINITIVE', started_on: '2022-01-03', ended_on: '2025-01-06' },
+      { official: a.name, position: 'PLT-KADIS', capacity: 'ACTING', started_on: '2024-08-01', ended_on: '2025-01-06' },
+      { official: b.name, position: 'PLT-KADIS', capacity: 'DEFINITIVE', started_on: '2025-01-06', ended_on: null },
+    ]);
+  });
+
+  it('ends an acting appointment with ACTING_END, and when the acting official is appointed to the post', async () => {
+    const { posts } = await unitWithPosts(t, 'PLH', 3);
+    const [a, b] = await officials(t, 'Plh', 2);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }, { officialId: b.id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
+    await record(t, [{ officialId: a.id, toPositionId: posts[2].id, kind: 'ACTING_START', capacity: 'STAND_IN' }], { swornInOn: '2023-01-02', decreeDate: '2023-01-02' });
+    const end = await record(t, [{ officialId: a.id, kind: 'ACTING_END' }], { swornInOn: '2023-03-01', decreeDate: '2023-03-01' });
+    expect(end.event.transfers[0]).toMatchObject({ kind: 'ACTING_END', capacity: 'ACTING', fromPosition: { code: 'PLH-3' }, toPosition: null });
+    await record(t, [{ officialId: b.id, toPositionId: posts[2].id, capacity: 'ACTING' }], { swornInOn: '2024-01-02', decreeDate: '2024-01-02' });
+    await record(t, [{ officialId: b.id, toPositionId: posts[2].id }], { swornInOn: '2025-01-02', decreeDate: '2025-01-02' });
+    expect(await appointments(t, `p.code = 'PLH-3'`)).toEqual([
+      { official: a.name, position: 'PLH-3', capacity: 'STAND_IN', started_on: '2023-01-02', ended_on: '2023-03-01' },
+      { official: b.name, position: 'PLH-3', capacity: 'ACTING', started_on: '2024-01-02', ended_on: '2025-01-02' },
+      { official: b.name, position: 'PLH-3', capacity: 'DEFINITIVE', started_on: '2025-01-02', ended_on: null },
+    ]);
+  });
+
+  describe('refusals leave the database unchanged', () => {
+    let posts: { id: string; code: string }[];
+    let people: { id: string; name: string; nip: string }[];
+    beforeAll(async () => {
+      ({ posts } = await unitWithPosts(t, 'REF', 4));
+      people = await officials(t, 'Ref', 4);
+      await record(t, [{ officialId: people[0].id, toPositionId: posts[0].id }, { officialId: people[1].id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
+    });
+
+    const refuse = async (transfers: Record<string, unknown>[], o: Record<string, unknown> = {}) => {
+      const before = await footprint(t);
+      const res = await t.hr(RECORD, { input: eventInput(transfers, { swornInOn: '2026-02-06', decreeDate: '2026-02-05', ...o }) });
+      expect(res.data).toBeNull();
+      expect(await footprint(t)).toEqual(before);
+      return res.errors![0];
+    };
+
+    it('a destination still held by someone who stays: POSITION_OCCUPIED, naming the holder', async () => {
+      const err = await refuse([{ officialId: people[2].id, toPositionId: posts[0].id }]);
+      expect(err.extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'ROTATION_CONFLICT' });
+      expect(err.extensions.problems).toEqual([
+        expect.objectContaining({ code: 'POSITION_OCCUPIED', severity: 'ERROR', index: 0, field: 'toPositionId' }),
+      ]);
+      expect(err.extensions.problems[0].message).toContain(people[0].name);
+      expect(err.extensions.problems[0].message).toContain('REF-1');
+    });
+
+    it('an origin that is not what the official held: FROM_POSITION_MISMATCH', async () => {
+      const err = await refuse([{ officialId: people[0].id, fromPositionId: posts[1].id, toPositionId: posts[2].id }]);
+      expect(err.extensions.problems).toEqual([
+        { code: 'FROM_POSITION_MISMATCH', severity: 'ERROR', index: 0, field: 'fromPositionId', message: expect.stringContaining('REF-1') },
+      ]);
+    });
+
+    it('the same official twice in one event', async () => {
+      const err = await refuse([{ officialId: people[2].id, toPositionId: posts[2].id }, { nip: people[2].nip, toPositionId: posts[3].id }]);
+      expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'ROTATION_REJECTED' });
+      expect(err.extensions.problems).toEqual([expect.objectContaining({ code: 'DUPLICATE_OFFICIAL', index: 1, field: 'nip' })]);
+    });
+
+    it('an unknown NIP or position code, each named with its row and field (and the NIP not repeated)', async () => {
+      const err = await refuse([{ nip: '196001011985031999', toPositionId: posts[2].id }, { officialId: people[2].id, toPositionCode: 'NO-SUCH-POST' }]);
+      expect(err.extensions.problems).toEqual([
+        { code: 'UNKNOWN_OFFICIAL', severity: 'ERROR', index: 0, field: 'nip', message: 'No official with this NIP.' },
+        { code: 'UNKNOWN_POSITION', severity: 'ERROR', index: 1, field: 'toPositionCode', message: 'No position with code NO-SUCH-POST.' },
+      ]);
+    });
+
+    it('a post abolished on the date', async () => {
+      const abolished = await createPosition(t, (await query(t, `SELECT organization_id FROM positions WHERE code = 'REF-1'`))[0].organization_id, { code: 'REF-OLD', establishedOn: '2010-01-01', abolishedOn: '2025-12-31' });
+      const err = await refuse([{ officialId: people[2].id, toPositionId: abolished }]);
+      expect(err.extensions.problems).toEqual([expect.objectContaining({ code: 'POSITION_NOT_ACTIVE', index: 0, message: expect.stringContaining('abolished on 2025-12-31') })]);
+    });
+
+    it('an effective date before the appointment date in the NIP', async () => {
+      const err = await refuse([{ officialId: people[2].id, toPositionId: posts[2].id }], { swornInOn: '2004-06-01', decreeDate: '2004-06-01' });
+      expect(err.extensions.problems).toEqual([expect.objectContaining({ code: 'EFFECTIVE_BEFORE_APPOINTMENT', index: 0, field: 'officialId' })]);
+    });
+
+    it('a second event that would give one post two definitive holders on the same day', async () => {
+      // People[2] into REF-3 on 2026-03-01 is fine …
+      await record(t, [{ officialId: people[2].id, toPositionId: posts[2].id }], { swornInOn: '2026-03-02', decreeDate: '2026-03-02' });
+      // … so people[3] into REF-3 from 2026-01-05 (back-filled) would overlap from March.
+      const err = await refuse([{ officialId: people[3].id, toPositionId: posts[2].id }], { swornInOn: '2026-01-05', decreeDate: '2026-01-05' });
+      expect(err.extensions.problems).toEqual([expect.objectContaining({ code: 'POSITION_OCCUPIED', index: 0, message: expect.stringContaining(people[2].name) })]);
+    });
+
+    it('reports every problem at once, with validateRotationEvent writing nothing', async () => {
+      const before = await footprint(t);
+      const res = await t.hr(VALIDATE, {
+        input: eventInput(
+          [
+            { officialId: people[2].id, toPositionId: posts[1].id },
+            { officialId: '99999999', toPositionId: posts[3].id },
+            { officialId: people[0].id, fromPositionId: posts[3].id, toPositionId: posts[3].id },
+            { officialId: people[2].id, toPositionId: posts[3].id },
+          ],
+          { swornInOn: '2026-02-06', decreeDate: '2026-02-05' },
+        ),
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.validateRotationEvent.valid).toBe(false);
+      expect(res.data.validateRotationEvent.problems.map((p: any) => [p.index, p.code])).toEqual([
+        [0, 'POSITION_OCCUPIED'],
+        [1, 'UNKNOWN_OFFICIAL'],
+        [2, 'FROM_POSITION_MISMATCH'],
+        [3, 'DUPLICATE_OFFICIAL'],
+      ]);
+      expect(await footprint(t)).toEqual(before);
+    });
+  });
+
+  it('validates a good event as valid, with its warnings, and writes nothing', async () => {
+    const { posts } = await unitWithPosts(t, 'VAL', 2, { echelon: 'III_A' });
+    const [a] = await officials(t, 'Val', 1, { rank: 'III_B' });
+    const before = await footprint(t);
+    const res = await t.hr(VALIDATE, { input: eventInput([{ officialId: a.id, toPositionId: posts[0].id, kind: 'ROTATION' }]) });
+    expect(res.data.validateRotationEvent).toEqual({
+      valid: true,
+      problems: [
+        { code: 'KIND_MISMATCH', severity: 'WARNING', index: 0, field: 'kind', message: expect.stringContaining('APPOINTMENT') },
+        { code: 'RANK_BELOW_MINIMUM', severity: 'WARNING', index: 0, field: 'toPositionId', message: expect.stringContaining('III_B') },
+      ],
+    });
+    expect(await footprint(t)).toEqual(before);
+  });
+
+  it('records with warnings: a short tenure', async () => {
+    const { posts } = await unitWithPosts(t, 'TEN', 2);
+    const [a] = await officials(t, 'Ten', 1);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], { swornInOn: '2025-06-02', decreeDate: '2025-06-02' });
+    const res = await record(t, [{ officialId: a.id, toPositionId: posts[1].id }]);
+    expect(res.warnings).toEqual([{ code: 'SHORT_TENURE', severity: 'WARNING', index: 0, field: 'fromPositionId', message: expect.stringContaining('2025-06-02') }]);
+  });
+
+  it('answers a retry with the same idempotency key with the first result, and refuses the key for another input', async () => {
+    const { posts } = await unitWithPosts(t, 'IDEM', 2);
+    const [a] = await officials(t, 'Idem', 1);
+    const input = eventInput([{ officialId: a.id, toPositionId: posts[0].id }]);
+    const first = await t.hr(RECORD, { input, key: 'sk-2026-061' });
+    const again = await t.hr(RECORD, { input, key: 'sk-2026-061' });
+    expect(first.data.recordRotationEvent.replayed).toBe(false);
+    expect(again.data.recordRotationEvent).toEqual({ ...first.data.recordRotationEvent, replayed: true });
+    expect((await query(t, `SELECT count(*)::int AS n FROM rotation_events WHERE idempotency_key = 'sk-2026-061'`))[0].n).toBe(1);
+    const other = await t.hr(RECORD, { input: { ...input, title: 'Lain' }, key: 'sk-2026-061' });
+    expect(other.errors?.[0].extensions).toEqual({ code: 'CONFLICT', domainCode: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('amends and voids with the expected version, rebuilding the history and auditing why', async () => {
+    const { posts } = await unitWithPosts(t, 'AMD', 3);
+    const [a, b] = await officials(t, 'Amd', 2);
+    const recorded = await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], { swornInOn: '2024-01-02', decreeDate: '2024-01-02' });
+    const id = recorded.event.id;
+    // The clerk typed the wrong post and forgot B.
+    const amended = await t.hr(AMEND, {
+      id,
+      v: 1,
+      input: eventInput([{ officialId: a.id, toPositionId: posts[1].id }, { officialId: b.id, toPositionId: posts[2].id }], { swornInOn: '2024-01-02', decreeDate: '2024-01-02' }),
+      reason: 'Salah ketik lampiran',
+    });
+    expect(amended.errors).toBeUndefined();
+    expect(amended.data.amendRotationEvent.event.version).toBe(2);
+    expect(await holders(t, 'AMD', '2024-01-02')).toEqual([{ position: 'AMD-2', official: a.name }, { position: 'AMD-3', official: b.name }]);
+
+    const stale = await t.hr(VOID, { id, v: 1, reason: 'Batal' });
+    expect(stale.errors?.[0].extensions).toEqual({ code: 'CONFLICT', domainCode: 'VERSION_MISMATCH', currentVersion: 2 });
+
+    const voided = await t.hr(VOID, { id, v: 2, reason: 'SK dibatalkan' });
+    expect(voided.data.voidRotationEvent).toEqual({ id, status: 'VOIDED', version: 3, voidReason: 'SK dibatalkan' });
+    expect(await holders(t, 'AMD', '2024-01-02')).toEqual([]);
+    const again = await t.hr(VOID, { id, v: 3, reason: 'lagi' });
+    expect(again.errors?.[0].extensions.domainCode).toBe('EVENT_VOIDED');
+
+    const audit = await t.admin(`query ($id: ID) { auditLog(targetType: "rotation_event", targetId: $id) { edges { node { operation reason before after } } } }`, { id });
+    const entries = audit.data.auditLog.edges.map((e: any) => e.node);
+    expect(entries.map((e: any) => [e.operation, e.reason])).toEqual([
+      ['recordRotationEvent', null],
+      ['amendRotationEvent', 'Salah ketik lampiran'],
+      ['voidRotationEvent', 'SK dibatalkan'],
+    ]);
+    expect(entries[1].before.transfers).toHaveLength(1);
+    expect(entries[1].after.transfers).toHaveLength(2);
+    expect(entries[2].after.status).toBe('VOIDED');
+  });
+
+  it('refuses to void an event that a later event depends on', async () => {
+    const { posts } = await unitWithPosts(t, 'DEP', 2);
+    const [a] = await officials(t, 'Dep', 1);
+    const first = await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], { swornInOn: '2023-01-02', decreeDate: '2023-01-02' });
+    await record(t, [{ officialId: a.id, fromPositionId: posts[0].id, toPositionId: posts[1].id }], { swornInOn: '2025-01-02', decreeDate: '2025-01-02' });
+    const before = await footprint(t);
+    const res = await t.hr(VOID, { id: first.event.id, v: 1, reason: 'x' });
+    expect(res.errors?.[0].extensions.domainCode).toBe('ROTATION_CONFLICT');
+    expect(res.errors?.[0].extensions.problems[0]).toMatchObject({ code: 'FROM_POSITION_MISMATCH', message: expect.stringContaining('DEP-1') });
+    expect(await footprint(t)).toEqual(before);
+  });
+
+  it('refuses a reused decree number for the same issuer', async () => {
+    const { posts } = await unitWithPosts(t, 'SK', 2);
+    const [a, b] = await officials(t, 'Sk', 2);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], { decreeNumber: '800/SAMA/2026' });
+    const res = await t.hr(RECORD, { input: eventInput([{ officialId: b.id, toPositionId: posts[1].id }], { decreeNumber: '800/SAMA/2026' }) });
+    expect(res.errors?.[0].extensions.problems).toEqual([expect.objectContaining({ code: 'DECREE_NUMBER_TAKEN', field: 'decreeNumber', index: null })]);
+  });
+
+  it('concurrency: of two conflicting events sent at once, exactly one is recorded; the other is a CONFLICT naming the post', async () => {
+    const { posts } = await unitWithPosts(t, 'RACE', 1);
+    const [a, b] = await officials(t, 'Race', 2);
+    const results = await Promise.all([
+      t.hr(RECORD, { input: eventInput([{ officialId: a.id, toPositionId: posts[0].id }]) }),
+      t.hr(RECORD, { input: eventInput([{ officialId: b.id, toPositionId: posts[0].id }]) }),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    const failed = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].errors![0].extensions.code).toBe('CONFLICT');
+    expect(JSON.stringify(failed[0].errors![0].extensions.problems)).toContain('RACE-1');
+    expect(await appointments(t, `p.code = 'RACE-1'`)).toHaveLength(1);
+  });
+
+  it('refuses an event to anyone but HR', async () => {
+    const res = await t.analyst(RECORD, { input: eventInput([{ officialId: '1', toPositionId: '1' }]) });
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Echelon, PositionCategory } from '../positions/position.enums.js';
+import { deriveKind } from '../rotations/rotation-rules.js';
 import { Capacity, type TransferKind } from '../rotations/rotation.enums.js';
 import { endActingAtDefinitive, foldOfficial, type FoldIssue, type ProjectedAppointment, type ProjectionTransfer } from './projection.js';
 
@@ -18,6 +20,8 @@ export interface Projection {
   overlaps: Overlap[];
   /** The transfers folded, by id. */
   transfers: Map<string, ProjectionTransfer>;
+  /** Unstated origins the fold derived (transfer id → post), to store with the transfers. */
+  derivedFrom: Map<string, string | null>;
 }
 
 interface TransferRow {
@@ -27,8 +31,10 @@ interface TransferRow {
   seq: number;
   official_id: string;
   from_position_id: string | null;
+  from_stated: boolean;
   to_position_id: string | null;
   kind: TransferKind;
+  kind_stated: boolean;
   capacity: Capacity;
 }
 
@@ -42,7 +48,7 @@ export class AppointmentsService {
   async transfersOf(m: EntityManager, officialIds: string[]): Promise<ProjectionTransfer[]> {
     if (officialIds.length === 0) return [];
     const rows: TransferRow[] = await m.query(
-      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.to_position_id, t.kind, t.capacity
+      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity
        FROM transfers t JOIN rotation_events e ON e.id = t.event_id
        WHERE t.official_id = ANY($1::bigint[]) AND e.status = 'RECORDED'`,
       [officialIds],
@@ -54,8 +60,10 @@ export class AppointmentsService {
       seq: r.seq,
       officialId: r.official_id,
       fromPositionId: r.from_position_id,
+      fromStated: r.from_stated,
       toPositionId: r.to_position_id,
       kind: r.kind,
+      kindStated: r.kind_stated,
       capacity: r.capacity,
     }));
   }
@@ -97,11 +105,16 @@ export class AppointmentsService {
       issues: [...folded.issues, ...more.issues],
       overlaps: findOverlaps([...definitive(appointments), ...others]),
       transfers: new Map([...folded.transfers, ...more.transfers].map((t) => [t.id, t])),
+      derivedFrom: new Map([...folded.derivedFrom, ...more.derivedFrom]),
     };
   }
 
-  /** Replaces the appointments of the projected officials. */
+  /**
+   * Replaces the appointments of the projected officials, and stores the origins (and, where
+   * the decree did not state it, the kind) that back-filling changed.
+   */
   async write(m: EntityManager, projection: Projection): Promise<void> {
+    await this.storeDerivedOrigins(m, projection);
     await m.query(`DELETE FROM appointments WHERE official_id = ANY($1::bigint[])`, [projection.officialIds]);
     const a = projection.appointments;
     if (a.length === 0) return;
@@ -120,18 +133,40 @@ export class AppointmentsService {
     );
   }
 
+  private async storeDerivedOrigins(m: EntityManager, projection: Projection): Promise<void> {
+    const changed = [...projection.derivedFrom].filter(([id, from]) => projection.transfers.get(id)!.fromPositionId !== from);
+    if (changed.length === 0) return;
+    const postIds = [...new Set(changed.flatMap(([id, from]) => [from, projection.transfers.get(id)!.toPositionId]).filter((p): p is string => !!p))];
+    const facts: { id: string; echelon: Echelon | null; category: PositionCategory }[] = await m.query(
+      'SELECT id, echelon, category FROM positions WHERE id = ANY($1::bigint[])',
+      [postIds],
+    );
+    const post = new Map(facts.map((f) => [f.id, f]));
+    const kinds = changed.map(([id, from]) => {
+      const t = projection.transfers.get(id)!;
+      return t.kindStated ? t.kind : deriveKind(t.capacity, from ? post.get(from)! : null, t.toPositionId ? post.get(t.toPositionId)! : null);
+    });
+    await m.query(
+      `UPDATE transfers t SET from_position_id = u.from_id, kind = u.kind, updated_at = now()
+       FROM unnest($1::bigint[], $2::bigint[], $3::transfer_kind[]) AS u(id, from_id, kind) WHERE t.id = u.id`,
+      [changed.map(([id]) => id), changed.map(([, from]) => from), kinds],
+    );
+  }
+
   private async fold(m: EntityManager, officialIds: string[]) {
     const transfers = await this.transfersOf(m, officialIds);
     const byOfficial = new Map<string, ProjectionTransfer[]>();
     for (const t of transfers) byOfficial.set(t.officialId, [...(byOfficial.get(t.officialId) ?? []), t]);
     const appointments: ProjectedAppointment[] = [];
     const issues: FoldIssue[] = [];
+    const derivedFrom = new Map<string, string | null>();
     for (const list of byOfficial.values()) {
       const result = foldOfficial(list);
       appointments.push(...result.appointments);
       issues.push(...result.issues);
+      for (const [id, from] of result.derivedFrom) derivedFrom.set(id, from);
     }
-    return { appointments, issues, transfers };
+    return { appointments, issues, transfers, derivedFrom };
   }
 
   /** Definitive appointments on these posts of officials not being rebuilt. */

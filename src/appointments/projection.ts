@@ -8,8 +8,11 @@ export interface ProjectionTransfer {
   seq: number;
   officialId: string;
   fromPositionId: string | null;
+  /** False: the origin is derived from the history (and re-derived by the fold). */
+  fromStated: boolean;
   toPositionId: string | null;
   kind: TransferKind;
+  kindStated: boolean;
   capacity: Capacity;
 }
 
@@ -26,7 +29,7 @@ export interface ProjectedAppointment {
 /** A transfer that does not fit the history before it. `held` is what the official held (definitive, or acting for ACTING_END). */
 export interface FoldIssue {
   transferId: string;
-  code: 'FROM_POSITION_MISMATCH' | 'NOT_ACTING' | 'ALREADY_ACTING' | 'SAME_DAY_MOVE';
+  code: 'FROM_POSITION_MISMATCH' | 'NOTHING_TO_RECORD' | 'NOT_ACTING' | 'ALREADY_ACTING' | 'SAME_DAY_MOVE';
   held: string | null;
 }
 
@@ -44,10 +47,13 @@ const isActingKind = (t: ProjectionTransfer) => t.kind === TransferKind.ACTING_S
  * destination, opens the next; ACTING_START opens an acting (Plt/Plh) appointment beside it,
  * closed by ACTING_END or by the official's own definitive appointment to that post.
  * Appointments of no length (moved twice on one day) are not emitted; they are issues.
+ * A stated origin that is not what the official held is an issue; an unstated one is
+ * derived, and returned in `derivedFrom` (transfer id → post held, or null).
  */
-export function foldOfficial(transfers: ProjectionTransfer[]): { appointments: ProjectedAppointment[]; issues: FoldIssue[] } {
+export function foldOfficial(transfers: ProjectionTransfer[]): { appointments: ProjectedAppointment[]; issues: FoldIssue[]; derivedFrom: Map<string, string | null> } {
   const appointments: ProjectedAppointment[] = [];
   const issues: FoldIssue[] = [];
+  const derivedFrom = new Map<string, string | null>();
   let definitive: { positionId: string; startedOn: string; by: string } | null = null;
   const acting = new Map<string, { startedOn: string; by: string; capacity: Capacity }>();
   const close = (officialId: string, positionId: string, capacity: Capacity, open: { startedOn: string; by: string }, t: ProjectionTransfer) => {
@@ -78,7 +84,11 @@ export function foldOfficial(transfers: ProjectionTransfer[]): { appointments: P
       continue;
     }
     const held = definitive?.positionId ?? null;
-    if (t.fromPositionId !== held) issues.push({ transferId: t.id, code: 'FROM_POSITION_MISMATCH', held });
+    if (t.fromStated && t.fromPositionId !== held) issues.push({ transferId: t.id, code: 'FROM_POSITION_MISMATCH', held });
+    if (!t.fromStated) {
+      derivedFrom.set(t.id, held);
+      if (!held && !t.toPositionId) issues.push({ transferId: t.id, code: 'NOTHING_TO_RECORD', held });
+    }
     if (definitive) close(t.officialId, definitive.positionId, Capacity.DEFINITIVE, definitive, t);
     definitive = null;
     if (t.toPositionId) {
@@ -97,7 +107,7 @@ export function foldOfficial(transfers: ProjectionTransfer[]): { appointments: P
   for (const [positionId, open] of acting) {
     appointments.push({ officialId: officialId!, positionId, capacity: open.capacity, startedOn: open.startedOn, endedOn: null, startedByTransferId: open.by, endedByTransferId: null });
   }
-  return { appointments, issues };
+  return { appointments, issues, derivedFrom };
 }
 
 /**

@@ -45,8 +45,10 @@ interface PlannedTransfer {
   index: number;
   officialId: string;
   fromPositionId: string | null;
+  fromStated: boolean;
   toPositionId: string | null;
   kind: TransferKind;
+  kindStated: boolean;
   capacity: Capacity;
   note: string | null;
 }
@@ -218,16 +220,18 @@ export class RotationRecorderService {
     const eventId = await this.writeEvent(m, input, effectiveOn, decreeNumber, opts);
     const inserted: { id: string; seq: number }[] = planned.length
       ? await m.query(
-          `INSERT INTO transfers (event_id, seq, official_id, from_position_id, to_position_id, kind, capacity, note)
-           SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::transfer_kind[], $7::capacity[], $8::text[])
+          `INSERT INTO transfers (event_id, seq, official_id, from_position_id, from_stated, to_position_id, kind, kind_stated, capacity, note)
+           SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::boolean[], $6::bigint[], $7::transfer_kind[], $8::boolean[], $9::capacity[], $10::text[])
            RETURNING id, seq`,
           [
             eventId,
             planned.map((p) => p.index + 1),
             planned.map((p) => p.officialId),
             planned.map((p) => p.fromPositionId),
+            planned.map((p) => p.fromStated),
             planned.map((p) => p.toPositionId),
             planned.map((p) => p.kind),
+            planned.map((p) => p.kindStated),
             planned.map((p) => p.capacity),
             planned.map((p) => p.note),
           ],
@@ -376,7 +380,18 @@ export class RotationRecorderService {
     }
     return {
       problems,
-      plan: { index, officialId: official.id, fromPositionId: from, toPositionId: to?.id ?? null, kind: statedKind ?? derived, capacity, note: row.note ?? null },
+      plan: {
+        index,
+        officialId: official.id,
+        fromPositionId: from,
+        // Acting ends always name (or single out) the acting post: they are checked, never re-derived.
+        fromStated: !!statedFrom || capacity !== Capacity.DEFINITIVE,
+        toPositionId: to?.id ?? null,
+        kind: statedKind ?? derived,
+        kindStated: !!statedKind,
+        capacity,
+        note: row.note ?? null,
+      },
     };
   }
 
@@ -446,7 +461,9 @@ export class RotationRecorderService {
           issue.code === 'SAME_DAY_MOVE' ? 'SAME_DAY_MOVE' : 'FROM_POSITION_MISMATCH',
           issue.code === 'SAME_DAY_MOVE'
             ? `${f.name} would move twice on ${f.effective_on}: ${eventName(f)} moves them on the same day.`
-            : `This contradicts ${eventName(f)}, which moves ${f.name} from ${f.from_code ?? 'no post'}: by then ${f.name} would hold ${held}.`,
+            : issue.code === 'NOTHING_TO_RECORD'
+              ? `This contradicts ${eventName(f)}, which ends ${f.name}'s post: by then ${f.name} would hold none.`
+              : `This contradicts ${eventName(f)}, which moves ${f.name} from ${f.from_code ?? 'no post'}: by then ${f.name} would hold ${held}.`,
           indexOfOfficial.get(f.official_id) ?? null,
           null,
         ),

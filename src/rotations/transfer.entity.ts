@@ -50,9 +50,21 @@ export class Transfer {
   @JoinColumn({ name: 'to_position_id', foreignKeyConstraintName: 'transfers_to_position_id_fkey' })
   toPosition?: Relation<Position> | null;
 
+  /**
+   * Whether the decree named the origin. An origin it did not name is derived from the history
+   * and re-derived when an earlier decree is recorded later (back-filling), as if the
+   * decrees had been recorded in date order; a named origin is checked instead.
+   */
+  @Column({ name: 'from_stated', type: 'boolean', default: false })
+  fromStated: boolean;
+
   @Field(() => TransferKind)
   @Column({ type: 'enum', enum: TransferKind, enumName: 'transfer_kind' })
   kind: TransferKind;
+
+  /** Whether the decree stated the kind; otherwise it follows the (possibly re-derived) origin. */
+  @Column({ name: 'kind_stated', type: 'boolean', default: false })
+  kindStated: boolean;
 
   @Field(() => Capacity)
   @Column({ type: 'enum', enum: Capacity, enumName: 'capacity', default: Capacity.DEFINITIVE })
