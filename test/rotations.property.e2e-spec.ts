@@ -168,7 +168,7 @@ describe('the projection is always the fold of the surviving transfers (property
           expect(overlaps).toEqual([]);
         }
       }),
-      { numRuns: 60, seed: 20260206 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), seed: Number(process.env.PROPERTY_SEED ?? 20260206) },
     );
     // The generator must exercise both paths.
     expect(accepted).toBeGreaterThan(20);

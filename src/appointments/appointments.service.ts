@@ -83,9 +83,10 @@ export class AppointmentsService {
       [[...first]],
     );
     const changedPosts = new Set([...oldPosts.map((r) => r.position_id), ...definitive(folded.appointments).map((a) => a.positionId)]);
+    // From the transfers, not the appointments: an acting period cut to nothing is not stored, yet may come back.
     const actingRows: { official_id: string }[] = await m.query(
-      `SELECT DISTINCT official_id FROM appointments
-       WHERE position_id = ANY($1::bigint[]) AND capacity <> 'DEFINITIVE' AND NOT official_id = ANY($2::bigint[])`,
+      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+       WHERE e.status = 'RECORDED' AND t.capacity <> 'DEFINITIVE' AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
       [[...changedPosts], [...first]],
     );
     const second = actingRows.map((r) => r.official_id);
