@@ -110,7 +110,7 @@ describe('the projection is always the fold of the surviving transfers (property
     { weight: 2, arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }) },
   );
 
-  const toInput = (e: { date: string; transfers: fc.RecordValue<Record<string, any>>[] }) =>
+  const toInput = (e: { date: string; transfers: { official: number; to: number | null; statedFrom: number | null | undefined; acting: string }[] }) =>
     eventInput(
       e.transfers.map((x) => ({
         officialId: people[x.official].id,
