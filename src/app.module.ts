@@ -12,6 +12,7 @@ import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js'
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         PositionsModule,
         OfficialsModule,
         RotationsModule,
+        AppointmentsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

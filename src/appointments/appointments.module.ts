@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { AppointmentsResolver } from './appointments.resolver.js';
 import { AppointmentsService } from './appointments.service.js';
+import { PostChangeResolver, PostSnapshotResolver } from './post-views.resolver.js';
+import { ProjectionService } from './projection.service.js';
 
-@Module({ providers: [AppointmentsService], exports: [AppointmentsService] })
+@Module({
+  imports: [OrganizationsModule],
+  providers: [ProjectionService, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver],
+  exports: [ProjectionService],
+})
 export class AppointmentsModule {}

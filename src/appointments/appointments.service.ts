@@ -1,212 +1,107 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { Echelon, PositionCategory } from '../positions/position.enums.js';
-import { deriveKind } from '../rotations/rotation-rules.js';
-import { Capacity, type TransferKind } from '../rotations/rotation.enums.js';
-import { endActingAtDefinitive, foldOfficial, type FoldIssue, type ProjectedAppointment, type ProjectionTransfer } from './projection.js';
+import { DataSource } from 'typeorm';
+import type { Page } from '../common/pagination/connection.js';
+import { decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { appointmentJson, subtree } from '../common/sql.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { Appointment } from './appointment.entity.js';
+import { checkRange } from './appointments.errors.js';
+import type { BetweenDaysArgs, OnDayArgs, UnitArgs } from './dto/appointment-views.js';
 
-export interface Overlap {
+/** A post's row in a snapshot, before its position and acting holders are loaded. */
+export interface PostOnDay {
   positionId: string;
-  /** The appointment that begins while the other is still held. */
-  later: Pick<ProjectedAppointment, 'officialId' | 'startedOn' | 'endedOn' | 'startedByTransferId'>;
-  earlier: Pick<ProjectedAppointment, 'officialId' | 'startedOn' | 'endedOn' | 'startedByTransferId'>;
+  on: string;
+  holder: Appointment | null;
+  lastHolder: Appointment | null;
+  vacantSince: string | null;
 }
 
-export interface Projection {
-  /** Every official whose appointments are rebuilt. */
-  officialIds: string[];
-  appointments: ProjectedAppointment[];
-  issues: FoldIssue[];
-  overlaps: Overlap[];
-  /** The transfers folded, by id. */
-  transfers: Map<string, ProjectionTransfer>;
-  /** Unstated origins the fold derived (transfer id → post), to store with the transfers. */
-  derivedFrom: Map<string, string | null>;
+export interface PostBetweenDays {
+  positionId: string;
+  before: Appointment | null;
+  after: Appointment | null;
 }
 
-interface TransferRow {
-  id: string;
-  event_id: string;
-  effective_on: string;
-  seq: number;
-  official_id: string;
-  from_position_id: string | null;
-  from_stated: boolean;
-  to_position_id: string | null;
-  kind: TransferKind;
-  kind_stated: boolean;
-  capacity: Capacity;
-}
+const definitiveOn = (post: string, day: string) =>
+  `SELECT ${appointmentJson('a')} AS j FROM appointments a
+   WHERE a.position_id = ${post} AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day}) LIMIT 1`;
 
 /**
- * The only writer of `appointments`: the projection of the transfers of recorded events.
- * Always called inside the recording transaction, under its lock.
+ * Who held what when, read from the projection with hand-written SQL: one statement for the
+ * page and one for its count, whatever the page size; relations come through the loaders.
  */
 @Injectable()
 export class AppointmentsService {
-  /** Transfers of recorded (not voided) events of these officials. */
-  async transfersOf(m: EntityManager, officialIds: string[]): Promise<ProjectionTransfer[]> {
-    if (officialIds.length === 0) return [];
-    const rows: TransferRow[] = await m.query(
-      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity
-       FROM transfers t JOIN rotation_events e ON e.id = t.event_id
-       WHERE t.official_id = ANY($1::bigint[]) AND e.status = 'RECORDED'`,
-      [officialIds],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      eventOrder: BigInt(r.event_id),
-      effectiveOn: r.effective_on,
-      seq: r.seq,
-      officialId: r.official_id,
-      fromPositionId: r.from_position_id,
-      fromStated: r.from_stated,
-      toPositionId: r.to_position_id,
-      kind: r.kind,
-      kindStated: r.kind_stated,
-      capacity: r.capacity,
-    }));
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  /** Every post active on `on` in the unit and its sub-units, with its holder or since when it is vacant. */
+  snapshot(args: OnDayArgs): Promise<Page<PostOnDay>> {
+    return this.postsOnDay(args, false);
   }
 
-  /**
-   * Recomputes the appointments of `officialIds` from their transfers, together with those of
-   * anyone whose acting appointment a moved definitive start may cut, and checks the result
-   * against everyone else's definitive appointments. Writes nothing.
-   */
-  async project(m: EntityManager, officialIds: string[]): Promise<Projection> {
-    const first = new Set(officialIds);
-    const folded = await this.fold(m, [...first]);
-
-    // Posts whose definitive holders change: acting holders there may be cut differently.
-    const oldPosts: { position_id: string }[] = await m.query(
-      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE'`,
-      [[...first]],
-    );
-    const changedPosts = new Set([...oldPosts.map((r) => r.position_id), ...definitive(folded.appointments).map((a) => a.positionId)]);
-    // From the transfers, not the appointments: an acting period cut to nothing is not stored, yet may come back.
-    const actingRows: { official_id: string }[] = await m.query(
-      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
-       WHERE e.status = 'RECORDED' AND t.capacity <> 'DEFINITIVE' AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
-      [[...changedPosts], [...first]],
-    );
-    const second = actingRows.map((r) => r.official_id);
-    const more = await this.fold(m, second);
-    const all = [...first, ...second];
-    const pre = [...folded.appointments, ...more.appointments];
-
-    const actingPosts = [...new Set(pre.filter((a) => a.capacity !== Capacity.DEFINITIVE).map((a) => a.positionId))];
-    const definitivePosts = [...new Set(definitive(pre).map((a) => a.positionId))];
-    const others = await this.othersDefinitive(m, [...new Set([...actingPosts, ...definitivePosts])], all);
-    const starts = [...definitive(pre), ...others].map((a) => ({ positionId: a.positionId, startedOn: a.startedOn, transferId: a.startedByTransferId }));
-    const appointments = endActingAtDefinitive(pre, starts);
-
-    return {
-      officialIds: all,
-      appointments,
-      issues: [...folded.issues, ...more.issues],
-      overlaps: findOverlaps([...definitive(appointments), ...others]),
-      transfers: new Map([...folded.transfers, ...more.transfers].map((t) => [t.id, t])),
-      derivedFrom: new Map([...folded.derivedFrom, ...more.derivedFrom]),
-    };
+  /** The posts of `snapshot` with no definitive holder that day. */
+  vacancies(args: OnDayArgs): Promise<Page<PostOnDay>> {
+    return this.postsOnDay(args, true);
   }
 
-  /**
-   * Replaces the appointments of the projected officials, and stores the origins (and, where
-   * the decree did not state it, the kind) that back-filling changed.
-   */
-  async write(m: EntityManager, projection: Projection): Promise<void> {
-    await this.storeDerivedOrigins(m, projection);
-    await m.query(`DELETE FROM appointments WHERE official_id = ANY($1::bigint[])`, [projection.officialIds]);
-    const a = projection.appointments;
-    if (a.length === 0) return;
-    await m.query(
-      `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::capacity[], $4::date[], $5::date[], $6::bigint[], $7::bigint[])`,
-      [
-        a.map((x) => x.officialId),
-        a.map((x) => x.positionId),
-        a.map((x) => x.capacity),
-        a.map((x) => x.startedOn),
-        a.map((x) => x.endedOn),
-        a.map((x) => x.startedByTransferId),
-        a.map((x) => x.endedByTransferId),
-      ],
-    );
+  /** Posts whose definitive holder on `to` is not the one on `from`. */
+  async changes(args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
+    checkRange(args.from, args.to);
+    await this.checkUnit(args);
+    const params: unknown[] = [args.from, args.to];
+    const where = this.postFilter(args, params, '$1');
+    const base = `FROM positions p
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) b ON true
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$2')}) a ON true
+      WHERE ${where} AND (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')`;
+    return this.page(args, params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`);
   }
 
-  private async storeDerivedOrigins(m: EntityManager, projection: Projection): Promise<void> {
-    const changed = [...projection.derivedFrom].filter(([id, from]) => projection.transfers.get(id)!.fromPositionId !== from);
-    if (changed.length === 0) return;
-    const postIds = [...new Set(changed.flatMap(([id, from]) => [from, projection.transfers.get(id)!.toPositionId]).filter((p): p is string => !!p))];
-    const facts: { id: string; echelon: Echelon | null; category: PositionCategory }[] = await m.query(
-      'SELECT id, echelon, category FROM positions WHERE id = ANY($1::bigint[])',
-      [postIds],
+  private async postsOnDay(args: OnDayArgs, vacantOnly: boolean): Promise<Page<PostOnDay>> {
+    await this.checkUnit(args);
+    const params: unknown[] = [args.on];
+    const where = this.postFilter(args, params, '$1');
+    const base = `FROM positions p
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
+      LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
+        WHERE a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
+      WHERE ${where}${vacantOnly ? ' AND h.j IS NULL' : ''}`;
+    const page = await this.page<Omit<PostOnDay, 'on'>>(
+      args,
+      params,
+      base,
+      `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",
+       CASE WHEN h.j IS NULL THEN COALESCE((l.j->>'endedOn')::date, p.established_on) END AS "vacantSince"`,
     );
-    const post = new Map(facts.map((f) => [f.id, f]));
-    const kinds = changed.map(([id, from]) => {
-      const t = projection.transfers.get(id)!;
-      return t.kindStated ? t.kind : deriveKind(t.capacity, from ? post.get(from)! : null, t.toPositionId ? post.get(t.toPositionId)! : null);
-    });
-    await m.query(
-      `UPDATE transfers t SET from_position_id = u.from_id, kind = u.kind, updated_at = now()
-       FROM unnest($1::bigint[], $2::bigint[], $3::transfer_kind[]) AS u(id, from_id, kind) WHERE t.id = u.id`,
-      [changed.map(([id]) => id), changed.map(([, from]) => from), kinds],
-    );
+    return { ...page, edges: page.edges.map((e) => ({ ...e, node: { ...e.node, on: args.on } })) };
   }
 
-  private async fold(m: EntityManager, officialIds: string[]) {
-    const transfers = await this.transfersOf(m, officialIds);
-    const byOfficial = new Map<string, ProjectionTransfer[]>();
-    for (const t of transfers) byOfficial.set(t.officialId, [...(byOfficial.get(t.officialId) ?? []), t]);
-    const appointments: ProjectedAppointment[] = [];
-    const issues: FoldIssue[] = [];
-    const derivedFrom = new Map<string, string | null>();
-    for (const list of byOfficial.values()) {
-      const result = foldOfficial(list);
-      appointments.push(...result.appointments);
-      issues.push(...result.issues);
-      for (const [id, from] of result.derivedFrom) derivedFrom.set(id, from);
+  /** Posts in the unit's tree and active on the day (established, not yet abolished). */
+  private postFilter(args: UnitArgs, params: unknown[], day: string): string {
+    const clauses = [`(p.established_on IS NULL OR p.established_on <= ${day})`, `(p.abolished_on IS NULL OR p.abolished_on > ${day})`];
+    if (args.organizationId) {
+      params.push(args.organizationId);
+      clauses.push(`p.organization_id IN ${subtree(`$${params.length}`)}`);
     }
-    return { appointments, issues, transfers, derivedFrom };
+    return clauses.join(' AND ');
   }
 
-  /** Definitive appointments on these posts of officials not being rebuilt. */
-  private async othersDefinitive(m: EntityManager, positionIds: string[], exclude: string[]): Promise<ProjectedAppointment[]> {
-    if (positionIds.length === 0) return [];
-    const rows: { official_id: string; position_id: string; started_on: string; ended_on: string | null; started_by_transfer_id: string; ended_by_transfer_id: string | null }[] =
-      await m.query(
-        `SELECT official_id, position_id, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id FROM appointments
-         WHERE position_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE' AND NOT official_id = ANY($2::bigint[])`,
-        [positionIds, exclude],
-      );
-    return rows.map((r) => ({
-      officialId: r.official_id,
-      positionId: r.position_id,
-      capacity: Capacity.DEFINITIVE,
-      startedOn: r.started_on,
-      endedOn: r.ended_on,
-      startedByTransferId: r.started_by_transfer_id,
-      endedByTransferId: r.ended_by_transfer_id,
-    }));
+  /** One page in post id order, and the count, from `base` (FROM … WHERE …). */
+  private async page<T extends { positionId: string }>(args: UnitArgs, params: unknown[], base: string, columns: string): Promise<Page<T>> {
+    const after = args.after ? decodeCursor(args.after, ['id'])[0] : '0';
+    const pageParams = [...params, after, args.first + 1];
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(`SELECT ${columns} ${base} AND p.id > $${params.length + 1} ORDER BY p.id LIMIT $${params.length + 2}`, pageParams) as Promise<T[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, params) as Promise<{ n: number }[]>,
+    ]);
+    return toPage(rows, args, count[0].n, (r) => [r.positionId]);
   }
-}
 
-function definitive(appointments: ProjectedAppointment[]): ProjectedAppointment[] {
-  return appointments.filter((a) => a.capacity === Capacity.DEFINITIVE);
-}
-
-/** Pairs of definitive appointments on one post whose periods [start, end) intersect. */
-export function findOverlaps(appointments: ProjectedAppointment[]): Overlap[] {
-  const byPost = new Map<string, ProjectedAppointment[]>();
-  for (const a of appointments) byPost.set(a.positionId, [...(byPost.get(a.positionId) ?? []), a]);
-  const overlaps: Overlap[] = [];
-  for (const [positionId, list] of byPost) {
-    list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
-    let open = list[0];
-    for (const next of list.slice(1)) {
-      if (open.endedOn === null || open.endedOn > next.startedOn) overlaps.push({ positionId, earlier: open, later: next });
-      if (open.endedOn !== null && (next.endedOn === null || next.endedOn > open.endedOn)) open = next;
-    }
+  private async checkUnit(args: UnitArgs): Promise<void> {
+    if (args.organizationId) await this.organizations.findOne({ id: args.organizationId });
   }
-  return overlaps;
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canSeePersonalData, type Actor } from '../auth/actor.js';
 import { personalDataRestricted } from '../auth/auth.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import type { Problem } from '../common/errors/domain-error.js';
 import type { Page } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { subtree, today } from '../common/sql.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import { escapeLike } from '../organizations/organizations.service.js';
 import type { CreateOfficialInput } from './dto/create-official.input.js';
 import type { OfficialsArgs } from './dto/officials.args.js';
@@ -21,7 +23,9 @@ import { officialNotFound } from './officials.errors.js';
 export class OfficialsService {
   constructor(
     @InjectRepository(Official) private readonly officials: Repository<Official>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
@@ -32,10 +36,45 @@ export class OfficialsService {
     return found;
   }
 
-  list(args: OfficialsArgs): Promise<Page<Official>> {
-    const qb = this.officials.createQueryBuilder('o');
-    if (args.search) qb.andWhere('public.mutasi_search_key(o.name) LIKE public.mutasi_search_key(:q)', { q: `%${escapeLike(args.search.trim())}%` });
-    return paginate(qb, args);
+  /**
+   * Officials by name similarity (pg_trgm word similarity on the title-free, accent-free,
+   * lower-case name, through its GIN index), best first; without a search, in id order.
+   */
+  async list(args: OfficialsArgs): Promise<Page<Official>> {
+    const params: unknown[] = [];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    const query = args.search ? searchText(args.search) : '';
+    let score = '0';
+    if (query) {
+      const q = $(query);
+      score = `word_similarity(public.mutasi_search_key(${q}), public.mutasi_search_key(o.name))`;
+      // `<%`: word similarity above pg_trgm's threshold (near misses); LIKE: any exact fragment, however short.
+      where.push(`(public.mutasi_search_key(${q}) <% public.mutasi_search_key(o.name) OR public.mutasi_search_key(o.name) LIKE '%' || public.mutasi_search_key(${$(escapeLike(query))}) || '%')`);
+    }
+    if (args.organizationId || args.echelon) {
+      if (args.organizationId) await this.organizations.findOne({ id: args.organizationId });
+      where.push(`EXISTS (SELECT 1 FROM appointments a JOIN positions p ON p.id = a.position_id
+        WHERE a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${$(today())}::date AND (a.ended_on IS NULL OR a.ended_on > $${params.length}::date)
+        ${args.organizationId ? `AND p.organization_id IN ${subtree($(args.organizationId))}` : ''} ${args.echelon ? `AND p.echelon = ${$(args.echelon)}` : ''})`);
+    }
+    const base = `FROM (SELECT o.*, ${score} AS score FROM officials o WHERE ${where.join(' AND ') || 'true'}) o`;
+    const countParams = [...params];
+    let after = '';
+    if (args.after) {
+      const [s, id] = decodeCursor(args.after, ['number', 'id']);
+      after = ` WHERE (o.score < ${$(s)}::float8 OR (o.score = $${params.length}::float8 AND o.id > ${$(id)}::bigint))`;
+    }
+    const [rows, count]: [(Official & { score: number })[], { n: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT o.id::text AS id, o.nip, o.name, o.honorific_prefix AS "honorificPrefix", o.honorific_suffix AS "honorificSuffix", o.employment, o.rank,
+                o.gender, o.birth_date AS "birthDate", o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.score
+         ${base}${after} ORDER BY o.score DESC, o.id LIMIT ${$(args.first + 1)}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, countParams),
+    ]);
+    return toPage(rows, args, count[0].n, (r) => [r.score, r.id]);
   }
 
   create(input: CreateOfficialInput, actor: Actor): Promise<Official> {
@@ -87,4 +126,13 @@ export function completeOfficial<T extends OfficialFields>(o: T): T & { employme
   }
   if (problems.length > 0) throw validationFailed(problems);
   return { ...o, employment, birthDate: fromNip?.birthDate ?? o.birthDate ?? null, gender: fromNip?.gender ?? o.gender ?? null };
+}
+
+/**
+ * The name in a search as typed, without titles: "dr. H. Ahmad Fauzi, M.Kes." → "Ahmad Fauzi"
+ * (back titles follow the comma; front titles end with a full stop).
+ */
+export function searchText(typed: string): string {
+  const name = typed.split(',')[0].split(/\s+/).filter((word) => word && !word.endsWith('.'));
+  return (name.join(' ') || typed).trim();
 }

@@ -5,6 +5,9 @@ import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { Appointment } from '../appointments/appointment.entity.js';
+import { PositionHolder, Vacancy } from '../appointments/dto/appointment-views.js';
+import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CreatePositionInput } from './dto/create-position.input.js';
 import { PositionsArgs } from './dto/positions.args.js';
@@ -37,6 +40,22 @@ export class PositionsResolver {
   @Mutation(() => Position)
   updatePosition(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePositionInput, @CurrentActor() actor: Actor): Promise<Position> {
     return this.service.update(id, input, actor);
+  }
+
+  @ResolveField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
+  appointments(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+    return ctx.loaders.appointmentsOfPosition.load(p.id);
+  }
+
+  @ResolveField(() => PositionHolder, { description: 'Who held the post on a day: the definitive holder and any acting one.' })
+  async holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string, @Context() ctx: GraphQLContext): Promise<PositionHolder> {
+    const [definitive, acting] = await Promise.all([ctx.loaders.definitiveOn.load(`${p.id}|${on}`), ctx.loaders.actingOn.load(`${p.id}|${on}`)]);
+    return { definitive: definitive[0] ?? null, acting };
+  }
+
+  @ResolveField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })
+  vacancies(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Vacancy[]> {
+    return ctx.loaders.vacanciesOfPosition.load(p.id);
   }
 
   @ResolveField(() => Organization)

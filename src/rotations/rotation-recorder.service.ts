@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppointmentsService, type Projection } from '../appointments/appointments.service.js';
+import { ProjectionService, type Projection } from '../appointments/projection.service.js';
 import { compareTransfers, foldOfficial, type ProjectionTransfer } from '../appointments/projection.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -76,7 +76,7 @@ const describe = (p: PositionRow | undefined | null) => (p ? `${p.title} (${p.co
 export class RotationRecorderService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly appointments: AppointmentsService,
+    private readonly projection: ProjectionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -144,10 +144,10 @@ export class RotationRecorderService {
       const before = await this.snapshot(m, id);
       await m.query(`UPDATE rotation_events SET status = 'VOIDED', void_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
       const officials: { official_id: string }[] = await m.query('SELECT DISTINCT official_id FROM transfers WHERE event_id = $1', [id]);
-      const projection = await this.appointments.project(m, officials.map((r) => r.official_id));
+      const projection = await this.projection.project(m, officials.map((r) => r.official_id));
       const problems = await this.historyProblems(m, projection, new Map(), new Map());
       if (problems.some((p) => p.severity === Severity.ERROR)) throw rejected(problems);
-      await this.appointments.write(m, projection);
+      await this.projection.write(m, projection);
       await this.audit.record(m, actor, { operation: 'voidRotationEvent', targetType: 'rotation_event', targetId: id, before, after: await this.snapshot(m, id), reason });
       return m.findOneByOrFail(RotationEvent, { id });
     });
@@ -172,7 +172,7 @@ export class RotationRecorderService {
   private async commit(m: EntityManager, applied: Applied): Promise<RotationEvent> {
     if (applied.problems.some((p) => p.severity === Severity.ERROR) || !applied.projection) throw rejected(applied.problems);
     await m.query('UPDATE rotation_events SET warnings = $2 WHERE id = $1', [applied.eventId, JSON.stringify(applied.problems)]);
-    await this.appointments.write(m, applied.projection);
+    await this.projection.write(m, applied.projection);
     return m.findOneByOrFail(RotationEvent, { id: applied.eventId });
   }
 
@@ -203,7 +203,7 @@ export class RotationRecorderService {
     }
 
     const officials = await this.resolveOfficials(m, input.transfers);
-    const existing = await this.appointments.transfersOf(m, [...new Set([...officials.values()].map((o) => o.id))]);
+    const existing = await this.projection.transfersOf(m, [...new Set([...officials.values()].map((o) => o.id))]);
     const positions = await this.resolvePositions(m, input.transfers, existing);
     const existingByOfficial = new Map<string, ProjectionTransfer[]>();
     for (const t of existing) existingByOfficial.set(t.officialId, [...(existingByOfficial.get(t.officialId) ?? []), t]);
@@ -240,7 +240,7 @@ export class RotationRecorderService {
     const indexOfTransfer = new Map(inserted.map((r) => [r.id, r.seq - 1]));
     const indexOfOfficial = new Map(planned.map((p) => [p.officialId, p.index]));
 
-    const projection = await this.appointments.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])]);
+    const projection = await this.projection.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])]);
     problems.push(...(await this.historyProblems(m, projection, indexOfTransfer, indexOfOfficial)));
 
     const unique = new Map(problems.map((p) => [`${p.severity}|${p.code}|${p.index}|${p.message}`, p]));

@@ -5,10 +5,11 @@ import { RotationEvent } from './rotation-event.entity.js';
 import { RotationRecorderService } from './rotation-recorder.service.js';
 import { RotationsResolver } from './rotations.resolver.js';
 import { RotationsService } from './rotations.service.js';
-import { TransfersResolver } from './transfers.resolver.js';
+import { OrganizationCountResolver, TransfersResolver } from './transfers.resolver.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RotationEvent]), AppointmentsModule],
-  providers: [RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver],
+  imports: [TypeOrmModule.forFeature([RotationEvent]), AppointmentsModule, OrganizationsModule],
+  providers: [RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
 })
 export class RotationsModule {}

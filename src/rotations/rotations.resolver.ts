@@ -4,7 +4,9 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { Page } from '../common/pagination/connection.js';
 import { ReasonArgs } from './dto/reason.args.js';
+import { RotationEventConnection, RotationEventsArgs, RotationEventSummary } from './dto/rotation-queries.js';
 import { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
 import { RotationEventInput } from './dto/rotation-event.input.js';
 import { RotationEventValidation } from './dto/rotation-problem.js';
@@ -64,6 +66,16 @@ export class RotationsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<RotationEvent> {
     return this.recorder.void(id, expectedVersion, reason, actor);
+  }
+
+  @Query(() => RotationEventConnection, { description: 'Events by effective date, newest first.' })
+  rotationEvents(@Args() args: RotationEventsArgs): Promise<Page<RotationEvent>> {
+    return this.rotations.list(args);
+  }
+
+  @ResolveField(() => RotationEventSummary)
+  summary(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
+    return ctx.loaders.eventSummary.load(event.id);
   }
 
   @ResolveField(() => [Transfer], { description: 'The lampiran, in order.' })

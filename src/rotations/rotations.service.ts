@@ -1,17 +1,101 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { checkRange } from '../appointments/appointments.errors.js';
+import type { Page } from '../common/pagination/connection.js';
+import { decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { subtree } from '../common/sql.js';
+import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
+import type { DateRangeArgs, RotationEventsArgs, TransfersArgs } from './dto/rotation-queries.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { eventNotFound } from './rotations.errors.js';
+import { Transfer } from './transfer.entity.js';
 
-/** Reading rotation events. (Writing is RotationRecorderService's alone.) */
+/** Reading rotation events and transfers. (Writing is RotationRecorderService's alone.) */
 @Injectable()
 export class RotationsService {
-  constructor(@InjectRepository(RotationEvent) private readonly events: Repository<RotationEvent>) {}
+  constructor(
+    @InjectRepository(RotationEvent) private readonly events: Repository<RotationEvent>,
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {}
 
   async findOne(id: string): Promise<RotationEvent> {
     const event = await this.events.findOneBy({ id });
     if (!event) throw eventNotFound();
     return event;
+  }
+
+  /** Who moved where: transfers of recorded events by effective date, then event and lampiran order. */
+  async transfers(args: TransfersArgs): Promise<Page<Transfer & { effectiveOn: string }>> {
+    const params: unknown[] = [];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const where = await this.rangeFilter(args, $, (unit) => `(fp.organization_id IN ${unit} OR tp.organization_id IN ${unit})`);
+    if (args.kind) where.push(`t.kind = ${$(args.kind)}`);
+    if (args.echelon) {
+      const echelon = $(args.echelon);
+      where.push(`(fp.echelon = ${echelon} OR tp.echelon = ${echelon})`);
+    }
+    const base = `FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+      LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
+      WHERE ${['e.status = \'RECORDED\'', ...where].join(' AND ')}`;
+    const countParams = [...params];
+    let after = '';
+    if (args.after) {
+      const [on, eventId, seq] = decodeCursor(args.after, ['date', 'id', 'int']);
+      after = ` AND (e.effective_on, t.event_id, t.seq) > (${$(on)}::date, ${$(eventId)}::bigint, ${$(seq)}::int)`;
+    }
+    const [rows, count]: [(Transfer & { effectiveOn: string })[], { n: number }[]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT t.id::text AS id, t.event_id::text AS "eventId", t.seq, t.official_id::text AS "officialId", t.from_position_id::text AS "fromPositionId",
+                t.to_position_id::text AS "toPositionId", t.kind, t.capacity, t.note, e.effective_on AS "effectiveOn"
+         ${base}${after} ORDER BY e.effective_on, t.event_id, t.seq LIMIT ${$(args.first + 1)}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, countParams),
+    ]);
+    return toPage(rows, args, count[0].n, (r) => [r.effectiveOn, r.eventId, r.seq]);
+  }
+
+  /** Events by effective date, newest first. */
+  async list(args: RotationEventsArgs): Promise<Page<RotationEvent>> {
+    const params: Record<string, unknown> = {};
+    const $ = (value: unknown) => {
+      const name = `p${Object.keys(params).length + 1}`;
+      params[name] = value;
+      return `:${name}`;
+    };
+    const where = await this.rangeFilter(
+      args,
+      $,
+      (unit) => `EXISTS (SELECT 1 FROM transfers t LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
+                 WHERE t.event_id = e.id AND (fp.organization_id IN ${unit} OR tp.organization_id IN ${unit}))`,
+    );
+    if (args.search) {
+      const pattern = $(`%${escapeLike(args.search)}%`);
+      where.push(`(e.title ILIKE ${pattern} OR e.decree_number ILIKE ${pattern})`);
+    }
+    const qb = this.events.createQueryBuilder('e').where(where.join(' AND ') || 'true', params);
+    const counter = qb.clone();
+    if (args.after) {
+      const [on, id] = decodeCursor(args.after, ['date', 'id']);
+      qb.andWhere('(e.effective_on, e.id) < (:on::date, :id::bigint)', { on, id });
+    }
+    const [rows, total] = await Promise.all([qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1).getMany(), counter.getCount()]);
+    return toPage(rows, args, total, (r) => [r.effectiveOn, r.id]);
+  }
+
+  /** Effective-date range and unit clauses shared by both lists; `$` binds a value; `touches` says how a row touches the unit. */
+  private async rangeFilter(args: DateRangeArgs, $: (value: unknown) => string, touches: (unit: string) => string): Promise<string[]> {
+    const where: string[] = [];
+    if (args.from && args.to) checkRange(args.from, args.to);
+    if (args.from) where.push(`e.effective_on >= ${$(args.from)}`);
+    if (args.to) where.push(`e.effective_on <= ${$(args.to)}`);
+    if (args.organizationId) {
+      await this.organizations.findOne({ id: args.organizationId });
+      const unit = $(args.organizationId);
+      where.push(touches(subtree(unit)));
+    }
+    return where;
   }
 }

@@ -1,12 +1,28 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Page } from '../common/pagination/connection.js';
+import { RotationsService } from './rotations.service.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Official } from '../officials/official.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { OrganizationCount, TransferConnection, TransfersArgs } from './dto/rotation-queries.js';
 import { Position } from '../positions/position.entity.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { Transfer } from './transfer.entity.js';
 
 @Resolver(() => Transfer)
 export class TransfersResolver {
+  constructor(private readonly rotations: RotationsService) {}
+
+  @Query(() => TransferConnection, { description: 'Who moved where: transfers of recorded events by effective date, into or out of a unit and its sub-units.' })
+  transfers(@Args() args: TransfersArgs): Promise<Page<Transfer>> {
+    return this.rotations.transfers(args);
+  }
+  @ResolveField(() => DateScalar, { description: "The event's effective date (TMT)." })
+  async effectiveOn(@Parent() t: Transfer & { effectiveOn?: string }, @Context() ctx: GraphQLContext): Promise<string> {
+    return t.effectiveOn ?? (await ctx.loaders.rotationEvent.load(t.eventId))!.effectiveOn;
+  }
+
   @ResolveField(() => RotationEvent)
   event(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<RotationEvent | null> {
     return ctx.loaders.rotationEvent.load(t.eventId);
@@ -25,5 +41,13 @@ export class TransfersResolver {
   @ResolveField(() => Position, { nullable: true, description: 'The post entered; null when the official leaves office or ends an acting post.' })
   toPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
     return t.toPositionId ? ctx.loaders.position.load(t.toPositionId) : null;
+  }
+}
+
+@Resolver(() => OrganizationCount)
+export class OrganizationCountResolver {
+  @ResolveField(() => Organization)
+  organization(@Parent() c: OrganizationCount, @Context() ctx: GraphQLContext): Promise<Organization | null> {
+    return ctx.loaders.organization.load(c.organizationId);
   }
 }

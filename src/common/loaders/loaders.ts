@@ -1,5 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Appointment } from '../../appointments/appointment.entity.js';
+import type { Vacancy } from '../../appointments/dto/appointment-views.js';
+import { appointmentJson } from '../sql.js';
+import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import type { OrganizationCount, RotationEventSummary } from '../../rotations/dto/rotation-queries.js';
+import type { TransferKind } from '../../rotations/rotation.enums.js';
 import { Official } from '../../officials/official.entity.js';
 import { Position } from '../../positions/position.entity.js';
 import { RotationEvent } from '../../rotations/rotation-event.entity.js';
@@ -29,6 +35,30 @@ function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, 
 export function createLoaders(dataSource: DataSource) {
   const organizations = dataSource.getRepository(Organization);
   return {
+    ...appointmentLoaders(dataSource),
+    transfer: byId(dataSource, Transfer),
+    /** Counts of an event's transfers by kind, echelon, category and unit (each under its destination, else its origin). */
+    eventSummary: new DataLoader<string, RotationEventSummary>(async (ids) => {
+      const rows: { event_id: string; dim: string; key: string | null; count: number }[] = await dataSource.query(
+        `SELECT t.event_id::text AS event_id, d.dim, d.key, count(*)::int AS count
+         FROM transfers t LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
+         CROSS JOIN LATERAL (VALUES ('kind', t.kind::text), ('echelon', COALESCE(tp.echelon, fp.echelon)::text),
+           ('category', COALESCE(tp.category, fp.category)::text), ('organization', COALESCE(tp.organization_id, fp.organization_id)::text)) AS d(dim, key)
+         WHERE t.event_id = ANY($1::bigint[])
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 4 DESC, 3`,
+        [ids],
+      );
+      return groupBy(ids, rows, (r) => r.event_id).map((group) => {
+        const of = (dim: string) => group.filter((r) => r.dim === dim);
+        return {
+          transfers: of('kind').reduce((n, r) => n + r.count, 0),
+          byKind: of('kind').map((r) => ({ kind: r.key as TransferKind, count: r.count })),
+          byEchelon: of('echelon').map((r) => ({ echelon: r.key as Echelon | null, count: r.count })),
+          byCategory: of('category').map((r) => ({ category: r.key as PositionCategory, count: r.count })),
+          byOrganization: of('organization').map((r) => ({ organizationId: r.key!, count: r.count }) as OrganizationCount),
+        };
+      });
+    }),
     official: byId(dataSource, Official),
     position: byId(dataSource, Position),
     rotationEvent: byId(dataSource, RotationEvent),
@@ -61,6 +91,89 @@ export function createLoaders(dataSource: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Appointments (as JSON rows) per key, from `sql` returning (key, j). */
+function appointmentsBy(dataSource: DataSource, sql: (keys: string) => string, params: (keys: readonly string[]) => unknown[]) {
+  return new DataLoader<string, Appointment[]>(async (keys) => {
+    const rows: { key: string; j: Appointment }[] = await dataSource.query(sql('$1'), params(keys));
+    return groupBy(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
+  });
+}
+
+/** Keys "positionId|YYYY-MM-DD" split into two arrays for unnest. */
+const postDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
+
+function appointmentLoaders(dataSource: DataSource) {
+  const json = appointmentJson('a');
+  return {
+    /** An official's career, oldest first. */
+    appointmentsOfOfficial: appointmentsBy(
+      dataSource,
+      (k) => `SELECT a.official_id::text AS key, ${json} AS j FROM appointments a WHERE a.official_id = ANY(${k}::bigint[]) ORDER BY a.started_on, a.id`,
+      (keys) => [keys],
+    ),
+    /** A post's succession (and acting holders), oldest first. */
+    appointmentsOfPosition: appointmentsBy(
+      dataSource,
+      (k) => `SELECT a.position_id::text AS key, ${json} AS j FROM appointments a WHERE a.position_id = ANY(${k}::bigint[]) ORDER BY a.started_on, a.id`,
+      (keys) => [keys],
+    ),
+    /** The definitive holder of a post on a day (a list of at most one), for keys "positionId|day". */
+    definitiveOn: appointmentsBy(
+      dataSource,
+      () => `SELECT k.pid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(pid, d)
+             JOIN appointments a ON a.position_id = k.pid AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)`,
+      postDays,
+    ),
+    actingOn: appointmentsBy(
+      dataSource,
+      () => `SELECT k.pid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(pid, d)
+             JOIN appointments a ON a.position_id = k.pid AND a.capacity <> 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)
+             ORDER BY a.started_on, a.id`,
+      postDays,
+    ),
+    /** The definitive post an official holds on a day, for keys "officialId|day". */
+    officialPostOn: appointmentsBy(
+      dataSource,
+      () => `SELECT k.oid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(oid, d)
+             JOIN appointments a ON a.official_id = k.oid AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)`,
+      postDays,
+    ),
+    /** The definitive appointment before (predecessor) or after (successor) a definitive appointment on its post. */
+    predecessor: appointmentsBy(
+      dataSource,
+      (k) => `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
+               SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on < x.started_on
+               ORDER BY a.started_on DESC LIMIT 1) a WHERE x.id = ANY(${k}::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+      (keys) => [keys],
+    ),
+    successor: appointmentsBy(
+      dataSource,
+      (k) => `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
+               SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on > x.started_on
+               ORDER BY a.started_on LIMIT 1) a WHERE x.id = ANY(${k}::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+      (keys) => [keys],
+    ),
+    /** Stretches with no definitive holder: between holders, after the last, and from establishment to the first. */
+    vacanciesOfPosition: new DataLoader<string, Vacancy[]>(async (ids) => {
+      const rows: { key: string; from: string; to: string | null }[] = await dataSource.query(
+        `SELECT key, "from", "to" FROM (
+           SELECT s.position_id::text AS key, s.ended_on AS "from", COALESCE(s.next_start, s.abolished_on) AS "to" FROM (
+             SELECT a.position_id, a.ended_on, p.abolished_on, lead(a.started_on) OVER (PARTITION BY a.position_id ORDER BY a.started_on) AS next_start
+             FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity = 'DEFINITIVE') s
+           WHERE s.ended_on IS NOT NULL AND (s.next_start IS NULL OR s.next_start > s.ended_on) AND (s.abolished_on IS NULL OR s.abolished_on > s.ended_on)
+           UNION ALL
+           SELECT p.id::text, p.established_on, min(a.started_on) FROM positions p
+             LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity = 'DEFINITIVE'
+           WHERE p.id = ANY($1::bigint[]) AND p.established_on IS NOT NULL
+           GROUP BY p.id HAVING min(a.started_on) IS NULL OR min(a.started_on) > p.established_on) v
+         ORDER BY key, "from"`,
+        [ids],
+      );
+      return groupBy(ids, rows, (r) => r.key).map((group) => group.map(({ from, to }) => ({ from, to })));
+    }),
+  };
+}
 
 export interface GraphQLContext {
   req: import('express').Request;

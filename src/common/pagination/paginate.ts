@@ -3,21 +3,46 @@ import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
 import type { Page } from './connection.js';
 import type { PaginationArgs } from './pagination.args.js';
 
-const PREFIX = 'id:';
+const invalidCursor = () =>
+  new CommonError(CommonErrorCode.INVALID_CURSOR, 'The cursor is not one this API gave out.', [
+    { field: 'after', code: CommonErrorCode.INVALID_CURSOR, message: 'Pass the endCursor of a previous page unchanged.' },
+  ]);
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(PREFIX + id).toString('base64url');
+/** An opaque cursor for a row's sort key (e.g. [date, id]). */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = raw.startsWith(PREFIX) ? raw.slice(PREFIX.length) : '';
-  if (!/^[0-9]{1,19}$/.test(id)) {
-    throw new CommonError(CommonErrorCode.INVALID_CURSOR, 'The cursor is not one this API gave out.', [
-      { field: 'after', code: CommonErrorCode.INVALID_CURSOR, message: 'Pass the endCursor of a previous page unchanged.' },
-    ]);
+/** The sort key inside a cursor, checked against the shapes the query expects. */
+export function decodeCursor(cursor: string, shape: readonly ('id' | 'date' | 'int' | 'number')[]): (string | number)[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
   }
-  return id;
+  const ok =
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    key.every((v, i) =>
+      shape[i] === 'id' ? typeof v === 'string' && /^[0-9]{1,19}$/.test(v)
+      : shape[i] === 'date' ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+      : shape[i] === 'int' ? Number.isInteger(v)
+      : typeof v === 'number' && Number.isFinite(v),
+    );
+  if (!ok) throw invalidCursor();
+  return key as (string | number)[];
+}
+
+/** A page from rows fetched with LIMIT first + 1, in order. */
+export function toPage<T>(rows: T[], args: PaginationArgs, totalCount: number, keyOf: (row: T) => readonly (string | number)[]): Page<T> {
+  const hasNextPage = rows.length > args.first;
+  const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: { hasNextPage, hasPreviousPage: args.after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
 
 /**
@@ -27,18 +52,7 @@ export function decodeCursor(cursor: string): string {
 export async function paginate<T extends ObjectLiteral & { id: string }>(qb: SelectQueryBuilder<T>, args: PaginationArgs): Promise<Page<T>> {
   const alias = qb.alias;
   const counter = qb.clone();
-  if (args.after) qb.andWhere(`${alias}.id > :after`, { after: decodeCursor(args.after) });
+  if (args.after) qb.andWhere(`${alias}.id > :after`, { after: decodeCursor(args.after, ['id'])[0] });
   const [rows, totalCount] = await Promise.all([qb.orderBy(`${alias}.id`, 'ASC').take(args.first + 1).getMany(), counter.getCount()]);
-  const hasNextPage = rows.length > args.first;
-  const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: args.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return toPage(rows, args, totalCount, (r) => [r.id]);
 }

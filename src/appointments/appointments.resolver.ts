@@ -1,0 +1,59 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/loaders/loaders.js';
+import { Official } from '../officials/official.entity.js';
+import { Position } from '../positions/position.entity.js';
+import { Transfer } from '../rotations/transfer.entity.js';
+import { Appointment } from './appointment.entity.js';
+import { AppointmentsService, type PostBetweenDays, type PostOnDay } from './appointments.service.js';
+import type { Page } from '../common/pagination/connection.js';
+import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection } from './dto/appointment-views.js';
+
+@Resolver(() => Appointment)
+export class AppointmentsResolver {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Query(() => PostSnapshotConnection, { description: 'Every post of a unit and its sub-units on a day, with its holder, or vacant since when.' })
+  snapshot(@Args() args: OnDayArgs): Promise<Page<PostOnDay>> {
+    return this.appointments.snapshot(args);
+  }
+
+  @Query(() => PostSnapshotConnection, { description: 'Posts with no definitive holder on a day: since when, who held it last, and any acting holder.' })
+  vacancies(@Args() args: OnDayArgs): Promise<Page<PostOnDay>> {
+    return this.appointments.vacancies(args);
+  }
+
+  @Query(() => PostChangeConnection, { description: 'Every post whose definitive holder differs between two days, with the holder on each.' })
+  changes(@Args() args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
+    return this.appointments.changes(args);
+  }
+
+  @ResolveField(() => Official)
+  official(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Official | null> {
+    return ctx.loaders.official.load(a.officialId);
+  }
+
+  @ResolveField(() => Position)
+  position(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Position | null> {
+    return ctx.loaders.position.load(a.positionId);
+  }
+
+  @ResolveField(() => Transfer, { description: 'The transfer (and through it the decree) that began it.' })
+  startedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> {
+    return ctx.loaders.transfer.load(a.startedByTransferId);
+  }
+
+  @ResolveField(() => Transfer, { nullable: true, description: 'The transfer that ended it; null while held.' })
+  endedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> | null {
+    return a.endedByTransferId ? ctx.loaders.transfer.load(a.endedByTransferId) : null;
+  }
+
+  @ResolveField(() => Appointment, { nullable: true, description: 'The previous definitive holder of the post (definitive appointments only).' })
+  async predecessor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+    return (await ctx.loaders.predecessor.load(a.id))[0] ?? null;
+  }
+
+  @ResolveField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
+  async successor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+    return (await ctx.loaders.successor.load(a.id))[0] ?? null;
+  }
+}

@@ -1,0 +1,84 @@
+import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { Connection } from '../../common/pagination/connection.js';
+import { PaginationArgs } from '../../common/pagination/pagination.args.js';
+import { DateScalar } from '../../common/scalars/date.scalar.js';
+import { Position } from '../../positions/position.entity.js';
+import { Appointment } from '../appointment.entity.js';
+
+@ObjectType({ description: 'Who held a post on a day: the definitive holder, and anyone acting (Plt/Plh).' })
+export class PositionHolder {
+  @Field(() => Appointment, { nullable: true, description: 'Null: no definitive holder that day.' })
+  definitive: Appointment | null;
+
+  @Field(() => [Appointment])
+  acting: Appointment[];
+}
+
+@ObjectType({ description: 'A stretch of time in which a post had no definitive holder.' })
+export class Vacancy {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null: still vacant.' })
+  to: string | null;
+}
+
+@ObjectType({ description: 'A post on a day: its holder, or since when it has been vacant.' })
+export class PostSnapshot {
+  @Field(() => Position)
+  position: Position;
+
+  @Field(() => Appointment, { nullable: true })
+  holder: Appointment | null;
+
+  @Field(() => [Appointment], { description: 'Acting (Plt) or stand-in (Plh) holders that day.' })
+  acting: Appointment[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'When vacant: the day the last holder left (or the post was established); null if unknown.' })
+  vacantSince: string | null;
+
+  @Field(() => Appointment, { nullable: true, description: 'When vacant: the last definitive holder before the day.' })
+  lastHolder: Appointment | null;
+}
+
+@ObjectType({ description: 'A post whose definitive holder differs between two days.' })
+export class PostChange {
+  @Field(() => Position)
+  position: Position;
+
+  @Field(() => Appointment, { nullable: true, description: 'Holder on the first day; null: vacant.' })
+  before: Appointment | null;
+
+  @Field(() => Appointment, { nullable: true, description: 'Holder on the second day; null: vacant.' })
+  after: Appointment | null;
+}
+
+@ObjectType()
+export class PostSnapshotConnection extends Connection(PostSnapshot) {}
+
+@ObjectType()
+export class PostChangeConnection extends Connection(PostChange) {}
+
+@ArgsType()
+export class UnitArgs extends PaginationArgs {
+  @Field(() => ID, { nullable: true, description: 'A unit: its posts and those of all its sub-units. Omitted: every post.' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+}
+
+@ArgsType()
+export class OnDayArgs extends UnitArgs {
+  @Field(() => DateScalar, { description: 'The day.' })
+  on: string;
+}
+
+@ArgsType()
+export class BetweenDaysArgs extends UnitArgs {
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar)
+  to: string;
+}

@@ -1,0 +1,109 @@
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Connection } from '../../common/pagination/connection.js';
+import { PaginationArgs } from '../../common/pagination/pagination.args.js';
+import { DateScalar } from '../../common/scalars/date.scalar.js';
+import { Organization } from '../../organizations/organization.entity.js';
+import { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import { RotationEvent } from '../rotation-event.entity.js';
+import { TransferKind } from '../rotation.enums.js';
+import { Transfer } from '../transfer.entity.js';
+
+@ArgsType()
+export class DateRangeArgs extends PaginationArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'From this effective date (inclusive).' })
+  @IsOptional()
+  from?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Up to this effective date (inclusive).' })
+  @IsOptional()
+  to?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Moves into or out of this unit or any of its sub-units.' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+}
+
+@ArgsType()
+export class TransfersArgs extends DateRangeArgs {
+  @Field(() => TransferKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(TransferKind)
+  kind?: TransferKind;
+
+  @Field(() => Echelon, { nullable: true, description: 'Moves from or to a post of this echelon.' })
+  @IsOptional()
+  @IsEnum(Echelon)
+  echelon?: Echelon;
+}
+
+@ArgsType()
+export class RotationEventsArgs extends DateRangeArgs {
+  @Field(() => String, { nullable: true, description: 'Part of the title or decree number, case-insensitive.' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+}
+
+@ObjectType()
+export class TransferConnection extends Connection(Transfer) {}
+
+@ObjectType()
+export class RotationEventConnection extends Connection(RotationEvent) {}
+
+@ObjectType()
+export class KindCount {
+  @Field(() => TransferKind)
+  kind: TransferKind;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class EchelonCount {
+  @Field(() => Echelon, { nullable: true, description: 'Null: non-structural posts (functional, UPTD heads).' })
+  echelon: Echelon | null;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class CategoryCount {
+  @Field(() => PositionCategory)
+  category: PositionCategory;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class OrganizationCount {
+  organizationId: string;
+
+  @Field(() => Organization)
+  organization: Organization;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'An event in numbers. Each transfer counts under its destination post, or its origin when it has none.' })
+export class RotationEventSummary {
+  @Field(() => Int)
+  transfers: number;
+
+  @Field(() => [KindCount])
+  byKind: KindCount[];
+
+  @Field(() => [EchelonCount])
+  byEchelon: EchelonCount[];
+
+  @Field(() => [CategoryCount])
+  byCategory: CategoryCount[];
+
+  @Field(() => [OrganizationCount], { description: 'By the unit of the post.' })
+  byOrganization: OrganizationCount[];
+}
