@@ -4,6 +4,7 @@ import { createApp, logLevels } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-url.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
+import { isEmpty, loadDemo } from '../seeds/load-demo.js';
 
 const logger = new Logger('Mutasi');
 let embedded: EmbeddedPostgres | undefined;
@@ -14,6 +15,13 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config);
   embedded = database.embedded;
   const app = await createApp({ config, databaseUrl: database.url });
+  await app.init();
+  if (config.seedDemo && (await isEmpty(app))) {
+    logger.log('Empty database: loading the Kota Bekasi demo (SEED_DEMO=false to skip)');
+    const started = Date.now();
+    await loadDemo(app, (line) => logger.log(line));
+    logger.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   await app.listen(config.port);
   logger.log(`Mutasi GraphQL API at http://localhost:${config.port}/graphql`);
 

@@ -51,9 +51,8 @@ export class AppointmentsService {
   /** Posts whose definitive holder on `to` is not the one on `from`. */
   async changes(args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
     checkRange(args.from, args.to);
-    await this.checkUnit(args);
     const params: unknown[] = [args.from, args.to];
-    const where = this.postFilter(args, params, '$1');
+    const where = this.postFilter(await this.organizations.unitId(args), params, '$1');
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) b ON true
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$2')}) a ON true
@@ -62,9 +61,8 @@ export class AppointmentsService {
   }
 
   private async postsOnDay(args: OnDayArgs, vacantOnly: boolean): Promise<Page<PostOnDay>> {
-    await this.checkUnit(args);
     const params: unknown[] = [args.on];
-    const where = this.postFilter(args, params, '$1');
+    const where = this.postFilter(await this.organizations.unitId(args), params, '$1');
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
       LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
@@ -81,10 +79,10 @@ export class AppointmentsService {
   }
 
   /** Posts in the unit's tree and active on the day (established, not yet abolished). */
-  private postFilter(args: UnitArgs, params: unknown[], day: string): string {
+  private postFilter(unit: string | undefined, params: unknown[], day: string): string {
     const clauses = [`(p.established_on IS NULL OR p.established_on <= ${day})`, `(p.abolished_on IS NULL OR p.abolished_on > ${day})`];
-    if (args.organizationId) {
-      params.push(args.organizationId);
+    if (unit) {
+      params.push(unit);
       clauses.push(`p.organization_id IN ${subtree(`$${params.length}`)}`);
     }
     return clauses.join(' AND ');
@@ -99,9 +97,5 @@ export class AppointmentsService {
       this.dataSource.query(`SELECT count(*)::int AS n ${base}`, params) as Promise<{ n: number }[]>,
     ]);
     return toPage(rows, args, count[0].n, (r) => [r.positionId]);
-  }
-
-  private async checkUnit(args: UnitArgs): Promise<void> {
-    if (args.organizationId) await this.organizations.findOne({ id: args.organizationId });
   }
 }

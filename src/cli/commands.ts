@@ -11,6 +11,7 @@ import { createApp, logLevels } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';
+import { loadDemo } from '../../seeds/load-demo.js';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -19,6 +20,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   migration:show             list migrations and whether each is applied
   migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
   schema                     write schema.gql from the code-first GraphQL types
+  seed                       load the Kota Bekasi demo (idempotent)
   keys create --role ROLE --label TEXT
                              make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
 
@@ -48,6 +50,17 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
     await app.init();
     await app.close();
     console.log(`Wrote ${file}`);
+    return;
+  }
+
+  if (command === 'seed') {
+    const app = await createApp({ config, databaseUrl });
+    try {
+      const report = await loadDemo(app, (line) => console.error(line));
+      console.log(`Added ${report.organizations} units, ${report.positions} posts, ${report.officials} officials, ${report.events} events.`);
+    } finally {
+      await app.close();
+    }
     return;
   }
 

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       logLevel: LogLevel.DEBUG,
       production: true,
       rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
+      seedDemo: true,
     });
   });
 
@@ -32,6 +33,11 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT must be an integer between 0 and 65535 (got "eighty")');
     expect(message).toContain('DATABASE_URL must be a PostgreSQL URL');
     expect(message).toContain('LOG_LEVEL must be one of: error, warn, log, debug, verbose (got "loud")');
+  });
+
+  it('reads SEED_DEMO as a boolean and refuses anything else', () => {
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ SEED_DEMO: 'no' })).toThrow('SEED_DEMO must be true or false');
   });
 
   it('refuses a port out of range', () => {

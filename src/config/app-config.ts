@@ -12,6 +12,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   production: boolean;
   rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
+  /** Load the Kota Bekasi demo into an empty database at start. */
+  seedDemo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: dto.LOG_LEVEL,
     production: dto.NODE_ENV === NodeEnv.PRODUCTION,
     rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
+    seedDemo: dto.SEED_DEMO === 'true',
   };
 }
 

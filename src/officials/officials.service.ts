@@ -52,11 +52,11 @@ export class OfficialsService {
       // `<%`: word similarity above pg_trgm's threshold (near misses); LIKE: any exact fragment, however short.
       where.push(`(public.mutasi_search_key(${q}) <% public.mutasi_search_key(o.name) OR public.mutasi_search_key(o.name) LIKE '%' || public.mutasi_search_key(${$(escapeLike(query))}) || '%')`);
     }
-    if (args.organizationId || args.echelon) {
-      if (args.organizationId) await this.organizations.findOne({ id: args.organizationId });
+    const unit = await this.organizations.unitId(args);
+    if (unit || args.echelon) {
       where.push(`EXISTS (SELECT 1 FROM appointments a JOIN positions p ON p.id = a.position_id
         WHERE a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${$(today())}::date AND (a.ended_on IS NULL OR a.ended_on > $${params.length}::date)
-        ${args.organizationId ? `AND p.organization_id IN ${subtree($(args.organizationId))}` : ''} ${args.echelon ? `AND p.echelon = ${$(args.echelon)}` : ''})`);
+        ${unit ? `AND p.organization_id IN ${subtree($(unit))}` : ''} ${args.echelon ? `AND p.echelon = ${$(args.echelon)}` : ''})`);
     }
     const base = `FROM (SELECT o.*, ${score} AS score FROM officials o WHERE ${where.join(' AND ') || 'true'}) o`;
     const countParams = [...params];
@@ -77,11 +77,11 @@ export class OfficialsService {
     return toPage(rows, args, count[0].n, (r) => [r.score, r.id]);
   }
 
-  create(input: CreateOfficialInput, actor: Actor): Promise<Official> {
+  create(input: CreateOfficialInput, actor: Actor | null): Promise<Official> {
     return this.audit.audited(actor, 'createOfficial', 'official', async (m) => ({ after: await m.save(m.create(Official, completeOfficial({ ...input }))) }));
   }
 
-  update(id: string, input: UpdateOfficialInput, actor: Actor): Promise<Official> {
+  update(id: string, input: UpdateOfficialInput, actor: Actor | null): Promise<Official> {
     return this.audit.audited(actor, 'updateOfficial', 'official', async (m) => {
       const existing = await m.findOne(Official, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) throw officialNotFound();

@@ -24,6 +24,13 @@ export class OrganizationsService {
     return found;
   }
 
+  /** The unit a filter names by id or code (checked to exist), or undefined when it names none. */
+  async unitId(filter: { organizationId?: string; organizationCode?: string }): Promise<string | undefined> {
+    if (filter.organizationId) return (await this.findOne({ id: filter.organizationId })).id;
+    if (filter.organizationCode) return (await this.findOne({ code: filter.organizationCode })).id;
+    return undefined;
+  }
+
   list(args: OrganizationsArgs): Promise<Page<Organization>> {
     const qb = this.organizations.createQueryBuilder('o');
     if (args.kind) qb.andWhere('o.kind = :kind', { kind: args.kind });
@@ -33,11 +40,11 @@ export class OrganizationsService {
   }
 
   /** Unknown parents and cycles are refused by the database (foreign key, trigger) and reported as domain errors. */
-  create(input: CreateOrganizationInput, actor: Actor): Promise<Organization> {
+  create(input: CreateOrganizationInput, actor: Actor | null): Promise<Organization> {
     return this.audit.audited(actor, 'createOrganization', 'organization', async (m) => ({ after: await m.save(m.create(Organization, input)) }));
   }
 
-  update(id: string, input: UpdateOrganizationInput, actor: Actor): Promise<Organization> {
+  update(id: string, input: UpdateOrganizationInput, actor: Actor | null): Promise<Organization> {
     return this.audit.audited(actor, 'updateOrganization', 'organization', async (m) => {
       const existing = await m.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) throw organizationNotFound();

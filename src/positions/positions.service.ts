@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
-import { escapeLike } from '../organizations/organizations.service.js';
+import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
 import type { CreatePositionInput } from './dto/create-position.input.js';
 import type { PositionsArgs } from './dto/positions.args.js';
 import type { UpdatePositionInput } from './dto/update-position.input.js';
@@ -17,6 +17,7 @@ export class PositionsService {
   constructor(
     @InjectRepository(Position) private readonly positions: Repository<Position>,
     private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async findOne(by: { id?: string; code?: string }): Promise<Position> {
@@ -25,9 +26,10 @@ export class PositionsService {
     return found;
   }
 
-  list(args: PositionsArgs): Promise<Page<Position>> {
+  async list(args: PositionsArgs): Promise<Page<Position>> {
     const qb = this.positions.createQueryBuilder('p');
-    if (args.organizationId) qb.andWhere('p.organization_id = :org', { org: args.organizationId });
+    const unit = await this.organizations.unitId(args);
+    if (unit) qb.andWhere('p.organization_id = :org', { org: unit });
     if (args.echelon) qb.andWhere('p.echelon = :echelon', { echelon: args.echelon });
     if (args.category) qb.andWhere('p.category = :category', { category: args.category });
     if (args.search) qb.andWhere('(p.title ILIKE :q OR p.code ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
@@ -35,11 +37,11 @@ export class PositionsService {
   }
 
   /** An unknown organization is refused by the foreign key and reported as UNKNOWN_ORGANIZATION. */
-  create(input: CreatePositionInput, actor: Actor): Promise<Position> {
+  create(input: CreatePositionInput, actor: Actor | null): Promise<Position> {
     return this.audit.audited(actor, 'createPosition', 'position', async (m) => ({ after: await m.save(m.create(Position, input)) }));
   }
 
-  update(id: string, input: UpdatePositionInput, actor: Actor): Promise<Position> {
+  update(id: string, input: UpdatePositionInput, actor: Actor | null): Promise<Position> {
     return this.audit.audited(actor, 'updatePosition', 'position', async (m) => {
       const existing = await m.findOne(Position, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) throw positionNotFound();

@@ -94,7 +94,7 @@ export class RotationRecorderService {
     }
   }
 
-  async record(input: RotationEventInput, idempotencyKey: string | null, actor: Actor): Promise<RecordedRotationEvent> {
+  async record(input: RotationEventInput, idempotencyKey: string | null, actor: Actor | null): Promise<RecordedRotationEvent> {
     if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 255)) {
       throw validationFailed([{ field: 'idempotencyKey', code: 'LENGTH', message: 'idempotencyKey must be 1 to 255 characters' }]);
     }
@@ -122,7 +122,7 @@ export class RotationRecorderService {
   }
 
   /** Replaces an event's fields and lampiran; the history of everyone in the old or new lampiran is rebuilt. */
-  async amend(id: string, expectedVersion: number, input: RotationEventInput, reason: string, actor: Actor): Promise<RecordedRotationEvent> {
+  async amend(id: string, expectedVersion: number, input: RotationEventInput, reason: string, actor: Actor | null): Promise<RecordedRotationEvent> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
       await this.current(m, id, expectedVersion);
@@ -137,7 +137,7 @@ export class RotationRecorderService {
   }
 
   /** Cancels an event: its transfers stay on file but no longer count; the history is rebuilt without them. */
-  async void(id: string, expectedVersion: number, reason: string, actor: Actor): Promise<RotationEvent> {
+  async void(id: string, expectedVersion: number, reason: string, actor: Actor | null): Promise<RotationEvent> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
       await this.current(m, id, expectedVersion);

@@ -91,11 +91,8 @@ export class RotationsService {
     if (args.from && args.to) checkRange(args.from, args.to);
     if (args.from) where.push(`e.effective_on >= ${$(args.from)}`);
     if (args.to) where.push(`e.effective_on <= ${$(args.to)}`);
-    if (args.organizationId) {
-      await this.organizations.findOne({ id: args.organizationId });
-      const unit = $(args.organizationId);
-      where.push(touches(subtree(unit)));
-    }
+    const unit = await this.organizations.unitId(args);
+    if (unit) where.push(touches(subtree($(unit))));
     return where;
   }
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/connection.js';
 import { PaginationArgs } from '../../common/pagination/pagination.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -66,6 +66,11 @@ export class UnitArgs extends PaginationArgs {
   @IsOptional()
   @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
   organizationId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
 }
 
 @ArgsType()

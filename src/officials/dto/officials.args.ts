@@ -18,6 +18,11 @@ export class OfficialsArgs extends PaginationArgs {
   @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
   organizationId?: string;
 
+  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
+
   @Field(() => Echelon, { nullable: true, description: 'Only officials whose post today has this echelon.' })
   @IsOptional()
   @IsEnum(Echelon)

@@ -9,6 +9,11 @@ export class PositionsArgs extends PaginationArgs {
   @IsOptional()
   organizationId?: string;
 
+  @Field(() => String, { nullable: true, description: 'Or the organization by code.' })
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
+
   @Field(() => Echelon, { nullable: true })
   @IsOptional()
   @IsEnum(Echelon)

@@ -23,6 +23,11 @@ export class DateRangeArgs extends PaginationArgs {
   @IsOptional()
   @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
   organizationId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
 }
 
 @ArgsType()

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { loadDemo } from '../seeds/load-demo.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { footprint } from './support/rotations.js';
+
+/** The ```graphql blocks of a README section. */
+function readmeQueries(heading: string): string[] {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf(`## ${heading}`);
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 3));
+  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+describe('the Kota Bekasi demo', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemo(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('has the structure: 12 kecamatan, 56 kelurahan, 56 Puskesmas under Dinas Kesehatan', async () => {
+    const count = async (kind: string) => (await t.gql(`{ organizations(kind: ${kind}) { totalCount } }`)).data.organizations.totalCount;
+    expect(await count('DISTRICT')).toBe(12);
+    expect(await count('SUBDISTRICT')).toBe(56);
+    expect(await count('TECHNICAL_UNIT')).toBe(56);
+    const dinkes = await t.gql(`{ organization(code: "DINKES") { children { kind } } }`);
+    expect(dinkes.data.organization.children.filter((c: any) => c.kind === 'TECHNICAL_UNIT')).toHaveLength(56);
+  });
+
+  it('records the 6 February 2026 swearing-in: 61 transfers, 44 of Eselon III and IV and 17 Puskesmas heads', async () => {
+    const res = await t.gql(`{ rotationEvents(from: "2026-02-06", to: "2026-02-06") { totalCount edges { node { title issuer location transfers { seq }
+      summary { transfers byEchelon { echelon count } byCategory { category count } byKind { kind count } } } } } }`);
+    expect(res.data.rotationEvents.totalCount).toBe(1);
+    const event = res.data.rotationEvents.edges[0].node;
+    expect(event).toMatchObject({
+      title: 'Pelantikan dan Pengambilan Sumpah/Janji Pejabat Administrator, Pengawas, dan Fungsional',
+      issuer: 'Wali Kota Bekasi',
+      location: 'Aula H. Nonon Sonthanie, Pemkot Bekasi, 14.00',
+    });
+    expect(event.transfers).toHaveLength(61);
+    expect(event.summary.transfers).toBe(61);
+    const byEchelon = Object.fromEntries(event.summary.byEchelon.map((e: any) => [e.echelon, e.count]));
+    expect(byEchelon.null).toBe(17);
+    expect(byEchelon.III_A + byEchelon.III_B + byEchelon.IV_A + byEchelon.IV_B).toBe(44);
+    expect(event.summary.byCategory.find((c: any) => c.category === 'UNIT_HEAD').count).toBe(17);
+    const kinds = Object.fromEntries(event.summary.byKind.map((k: any) => [k.kind, k.count]));
+    expect(kinds.PROMOTION).toBeGreaterThan(0);
+    expect(kinds.REASSIGNMENT).toBeGreaterThan(0);
+  });
+
+  it('leaves no Puskesmas without a definitive head on 6 February 2026, though some stood empty the day before', async () => {
+    const vacant = async (on: string) =>
+      (await t.gql(`query ($on: Date!) { vacancies(on: $on, organizationCode: "DINKES", first: 100) { edges { node { position { category } } } } }`, { on })).data.vacancies.edges.filter(
+        (e: any) => e.node.position.category === 'UNIT_HEAD',
+      ).length;
+    expect(await vacant('2026-02-06')).toBe(0);
+    expect(await vacant('2026-02-05')).toBe(7);
+  });
+
+  it('has a swap and a chain among the moves', async () => {
+    const res = await t.gql(`{ transfers(from: "2026-02-06", to: "2026-02-06", first: 100) { edges { node { official { id } fromPosition { code } toPosition { code } } } } }`);
+    const moves = res.data.transfers.edges.map((e: any) => e.node);
+    const swap = moves.some((a: any) => moves.some((b: any) => a !== b && a.fromPosition?.code === b.toPosition?.code && b.fromPosition?.code === a.toPosition?.code));
+    expect(swap).toBe(true);
+    const entered = new Set(moves.map((m: any) => m.toPosition?.code));
+    const chainEnds = moves.filter((m: any) => m.fromPosition && !entered.has(m.fromPosition.code));
+    expect(chainEnds.length).toBeGreaterThan(0);
+  });
+
+  it('is idempotent: loading it again changes nothing', async () => {
+    const before = await footprint(t);
+    expect(await loadDemo(t.app)).toEqual({ organizations: 0, positions: 0, officials: 0, events: 0 });
+    expect(await footprint(t)).toEqual(before);
+  });
+
+  it("runs the README's journalist queries as written", async () => {
+    const queries = readmeQueries('For journalists');
+    expect(queries).toHaveLength(5);
+    const results = await Promise.all(queries.map((q) => t.gql(q)));
+    for (const r of results) expect(r.errors).toBeUndefined();
+    expect(results[0].data.transfers.totalCount).toBe(61);
+    expect(results[1].data.position.before.definitive).toBeNull();
+    expect(results[1].data.position.before.acting).toHaveLength(1);
+    expect(results[1].data.position.after.definitive.official.displayName).toBe(results[1].data.position.before.acting[0].official.displayName);
+    expect(results[2].data.vacancies.totalCount).toBeGreaterThan(0);
+    expect(results[3].data.changes.totalCount).toBeGreaterThan(10);
+    expect(results[4].data.officials.edges[0].node.displayName).toContain('Asep Kurniawan');
+  });
+});
+
+describe('the README, as written, on the demo', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemo(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('runs the example operations, then records the clerk\'s first rotation', async () => {
+    const [createUnit, createPost, createOfficial, read] = readmeQueries('Example queries');
+    const unit = await t.hr(createUnit);
+    expect(unit.errors).toBeUndefined();
+    expect((await t.hr(createPost, { org: unit.data.createOrganization.id })).errors).toBeUndefined();
+    expect((await t.hr(createOfficial)).data.createOfficial.displayName).toBe('dr. H. Ahmad Fauzi, M.Kes.');
+    const tree = await t.gql(read);
+    expect(tree.data.positions.totalCount).toBe(1);
+
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Recording a rotation'));
+    const variables = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]);
+    const [check, record] = readmeQueries('Recording a rotation (for HR)');
+    const checked = await t.hr(check, variables);
+    expect(checked.data.validateRotationEvent).toEqual({ valid: true, problems: [] });
+    const recorded = await t.hr(record, variables);
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data.recordRotationEvent.event.transfers).toEqual([
+      { seq: 1, kind: 'APPOINTMENT', official: { displayName: 'dr. H. Ahmad Fauzi, M.Kes.' }, fromPosition: null, toPosition: { code: 'DISKOMINFO-SEK' } },
+    ]);
+    // The idempotency key in the README makes a retry harmless.
+    expect((await t.hr(record, variables)).data.recordRotationEvent.event.id).toBe(recorded.data.recordRotationEvent.event.id);
+  });
+});
