@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { GraphQLExceptionFilter } from './common/errors/graphql-exception.filter.js';
+import { AppExceptionFilter } from './common/errors/exception.filter.js';
 import { createErrorFormatter } from './common/errors/graphql-errors.js';
 import { costLimitPlugin, validationRules } from './common/graphql-limits.js';
 import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js';
@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OfficialsModule } from './officials/officials.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -64,11 +65,12 @@ export class AppModule {
         OfficialsModule,
         RotationsModule,
         AppointmentsModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],
     };
   }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createWriteStream, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../../ormconfig.js';
@@ -12,6 +14,9 @@ import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';
 import { loadDemo } from '../../seeds/load-demo.js';
+import { problemsOf } from '../common/validation.js';
+import { ExportFilters } from '../exports/dto/export-filters.js';
+import { ExportsService, type ExportName } from '../exports/exports.service.js';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -21,6 +26,10 @@ export const USAGE = `Usage: npm run cli -- <command>
   migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
   schema                     write schema.gql from the code-first GraphQL types
   seed                       load the Kota Bekasi demo (idempotent)
+  export appointments|transfers|popolo --format csv|ndjson|json --out FILE
+         [--organization-code CODE | --organization-id ID] [--from DATE] [--to DATE]
+         [--echelon E] [--category C] [--kind K]
+                             stream an export to a file (NIP included), with progress on stderr
   keys create --role ROLE --label TEXT
                              make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
 
@@ -61,6 +70,11 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
     } finally {
       await app.close();
     }
+    return;
+  }
+
+  if (command === 'export') {
+    await exportTo(rest, config, databaseUrl);
     return;
   }
 
@@ -123,6 +137,53 @@ async function keys(args: string[], config: AppConfig, databaseUrl: string): Pro
     console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
     console.log(secret);
   } finally {
+    await app.close();
+  }
+}
+
+const EXPORTS: Record<string, ExportName> = {
+  'appointments/csv': 'appointments.csv',
+  'appointments/ndjson': 'appointments.ndjson',
+  'transfers/csv': 'transfers.csv',
+  'popolo/json': 'popolo.json',
+};
+
+/** `export`: the same streams as GET /exports/…, into a file, with progress every second. */
+async function exportTo(args: string[], config: AppConfig, databaseUrl: string): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: Object.fromEntries(['format', 'out', 'organization-code', 'organization-id', 'from', 'to', 'echelon', 'category', 'kind'].map((o) => [o, { type: 'string' as const }])),
+  });
+  const what = positionals[0];
+  const format = values.format ?? (what === 'popolo' ? 'json' : 'csv');
+  const name = EXPORTS[`${what}/${format}`];
+  if (!name) throw new UsageError(`export: choose appointments (csv, ndjson), transfers (csv) or popolo (json); got ${what ?? 'nothing'} as ${format}`);
+  if (!values.out) throw new UsageError('export needs --out FILE');
+  const filters = plainToInstance(ExportFilters, {
+    organizationCode: values['organization-code'],
+    organizationId: values['organization-id'],
+    from: values.from,
+    to: values.to,
+    echelon: values.echelon,
+    category: values.category,
+    kind: values.kind,
+  });
+  const errors = await validate(filters);
+  if (errors.length) throw new UsageError(problemsOf(errors).map((p) => `--${p.field}: ${p.message}`).join('\n'));
+  const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+  const exports = app.get(ExportsService);
+  const started = Date.now();
+  const progress = { rows: 0, bytes: 0 };
+  const report = () =>
+    process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
+  const timer = setInterval(report, 1000);
+  try {
+    await exports.write(name, await exports.prepare(filters), true, createWriteStream(values.out), progress);
+  } finally {
+    clearInterval(timer);
+    report();
+    process.stderr.write('\n');
     await app.close();
   }
 }

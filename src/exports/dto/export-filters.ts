@@ -1,0 +1,45 @@
+import { IsEnum, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { isCalendarDate } from '../../common/scalars/date.scalar.js';
+import { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import { TransferKind } from '../../rotations/rotation.enums.js';
+
+@ValidatorConstraint({ name: 'DATE_INVALID' })
+class CalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isCalendarDate(value);
+  }
+  defaultMessage(): string {
+    return '$property must be a real calendar date written YYYY-MM-DD';
+  }
+}
+
+/** Query-string filters shared by every export; each is checked before a row is sent. */
+export class ExportFilters {
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
+
+  @IsOptional()
+  @Validate(CalendarDate)
+  from?: string;
+
+  @IsOptional()
+  @Validate(CalendarDate)
+  to?: string;
+
+  @IsOptional()
+  @IsEnum(Echelon, { message: `echelon must be one of ${Object.values(Echelon).join(', ')}` })
+  echelon?: Echelon;
+
+  @IsOptional()
+  @IsEnum(PositionCategory, { message: `category must be one of ${Object.values(PositionCategory).join(', ')}` })
+  category?: PositionCategory;
+
+  @IsOptional()
+  @IsEnum(TransferKind, { message: `kind must be one of ${Object.values(TransferKind).join(', ')}` })
+  kind?: TransferKind;
+}

@@ -1,0 +1,106 @@
+import { escapeLiteral } from 'pg';
+import type { ExportFilters } from './dto/export-filters.js';
+
+/**
+ * The SELECTs behind each export. COPY takes no bind parameters, so values are inlined as
+ * escaped literals — after validation, so they are ids, dates and enum names anyway.
+ * Column order is part of the API: see docs/exports.md.
+ */
+
+export interface ResolvedFilters extends ExportFilters {
+  /** The unit, resolved from organizationId or organizationCode. */
+  unitId?: string;
+}
+
+const lit = (v: string) => escapeLiteral(v);
+const subtree = (id: string) =>
+  `(WITH RECURSIVE sub(id) AS (SELECT ${lit(id)}::bigint UNION ALL SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)`;
+/** Every unit with its path of codes from the root, e.g. PEMKOT-BKS/DINKES/PKM-ARENJAYA. */
+const PATHS = `paths AS (
+  SELECT id, code::text AS path FROM organizations WHERE parent_id IS NULL
+  UNION ALL SELECT o.id, paths.path || '/' || o.code FROM organizations o JOIN paths ON o.parent_id = paths.id)`;
+const displayName = (o: string) =>
+  `concat_ws(' ', ${o}.honorific_prefix, ${o}.name) || CASE WHEN ${o}.honorific_suffix IS NOT NULL THEN ', ' || ${o}.honorific_suffix ELSE '' END`;
+const personal = (allowed: boolean, expr: string) => (allowed ? expr : 'NULL');
+
+export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean): string {
+  const where = ['true'];
+  if (f.unitId) where.push(`p.organization_id IN ${subtree(f.unitId)}`);
+  if (f.to) where.push(`a.started_on <= ${lit(f.to)}::date`);
+  if (f.from) where.push(`(a.ended_on IS NULL OR a.ended_on > ${lit(f.from)}::date)`);
+  if (f.echelon) where.push(`p.echelon = ${lit(f.echelon)}`);
+  if (f.category) where.push(`p.category = ${lit(f.category)}`);
+  return `WITH RECURSIVE ${PATHS}
+  SELECT a.id AS appointment_id, o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name,
+    o.honorific_prefix, o.honorific_suffix, ${displayName('o')} AS display_name,
+    p.id AS position_id, p.code AS position_code, p.title AS position_title, p.echelon, p.category,
+    u.id AS organization_id, u.code AS organization_code, u.name AS organization_name, paths.path AS organization_path,
+    a.capacity, a.started_on, a.ended_on,
+    a.started_by_transfer_id, st.event_id AS started_by_event_id, se.decree_number AS started_by_decree_number, se.decree_date AS started_by_decree_date,
+    a.ended_by_transfer_id, et.event_id AS ended_by_event_id, ee.decree_number AS ended_by_decree_number, ee.decree_date AS ended_by_decree_date
+  FROM appointments a
+  JOIN officials o ON o.id = a.official_id
+  JOIN positions p ON p.id = a.position_id
+  JOIN organizations u ON u.id = p.organization_id
+  JOIN paths ON paths.id = u.id
+  JOIN transfers st ON st.id = a.started_by_transfer_id JOIN rotation_events se ON se.id = st.event_id
+  LEFT JOIN transfers et ON et.id = a.ended_by_transfer_id LEFT JOIN rotation_events ee ON ee.id = et.event_id
+  WHERE ${where.join(' AND ')}
+  ORDER BY a.id`;
+}
+
+/** The same rows as appointmentsQuery, one JSON object per row. */
+export function appointmentsJsonQuery(f: ResolvedFilters, withPersonalData: boolean): string {
+  return `SELECT json_strip_nulls(row_to_json(r))::text FROM (${appointmentsQuery(f, withPersonalData)}) r`;
+}
+
+export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): string {
+  const where = [`e.status = 'RECORDED'`];
+  if (f.from) where.push(`e.effective_on >= ${lit(f.from)}::date`);
+  if (f.to) where.push(`e.effective_on <= ${lit(f.to)}::date`);
+  if (f.unitId) where.push(`(fp.organization_id IN ${subtree(f.unitId)} OR tp.organization_id IN ${subtree(f.unitId)})`);
+  if (f.kind) where.push(`t.kind = ${lit(f.kind)}`);
+  if (f.echelon) where.push(`(fp.echelon = ${lit(f.echelon)} OR tp.echelon = ${lit(f.echelon)})`);
+  if (f.category) where.push(`(fp.category = ${lit(f.category)} OR tp.category = ${lit(f.category)})`);
+  return `SELECT t.id AS transfer_id, e.id AS event_id, t.seq, e.effective_on, e.sworn_in_on, e.issuer, e.decree_number, e.decree_date, e.title AS event_title,
+    o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name, ${displayName('o')} AS display_name,
+    fp.id AS from_position_id, fp.code AS from_position_code, fp.title AS from_position_title, fo.code AS from_organization_code,
+    tp.id AS to_position_id, tp.code AS to_position_code, tp.title AS to_position_title, tor.code AS to_organization_code,
+    t.kind, t.capacity, t.note
+  FROM transfers t
+  JOIN rotation_events e ON e.id = t.event_id
+  JOIN officials o ON o.id = t.official_id
+  LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN organizations fo ON fo.id = fp.organization_id
+  LEFT JOIN positions tp ON tp.id = t.to_position_id LEFT JOIN organizations tor ON tor.id = tp.organization_id
+  WHERE ${where.join(' AND ')}
+  ORDER BY e.effective_on, e.id, t.seq`;
+}
+
+/**
+ * Popolo (popoloproject.com): one JSON object per row for each of the four collections.
+ * Memberships are the appointments the filters select; persons those memberships name; posts
+ * and organizations those of the unit (all, without one).
+ */
+export function popoloQueries(f: ResolvedFilters, withPersonalData: boolean): Record<'persons' | 'organizations' | 'posts' | 'memberships', string> {
+  const members = `SELECT appointment_id, official_id, position_id, organization_id, capacity, started_on, ended_on FROM (${appointmentsQuery(f, false)}) m`;
+  const units = f.unitId ? `WHERE u.id IN ${subtree(f.unitId)}` : '';
+  const posts = f.unitId ? `WHERE p.organization_id IN ${subtree(f.unitId)}` : '';
+  return {
+    persons: `SELECT json_strip_nulls(json_build_object('id', 'person/' || o.id, 'name', o.name,
+        'honorific_prefix', o.honorific_prefix, 'honorific_suffix', o.honorific_suffix,
+        ${withPersonalData ? `'gender', lower(o.gender::text), 'birth_date', o.birth_date, 'identifiers', CASE WHEN o.nip IS NOT NULL THEN json_build_array(json_build_object('scheme', 'nip', 'identifier', o.nip)) END,` : ''}
+        'sort_name', o.name))::text
+      FROM officials o WHERE o.id IN (SELECT official_id FROM (${members}) x) ORDER BY o.id`,
+    organizations: `SELECT json_strip_nulls(json_build_object('id', 'organization/' || u.id, 'name', u.name, 'classification', lower(u.kind::text),
+        'parent_id', 'organization/' || u.parent_id, 'founding_date', u.established_on, 'dissolution_date', u.dissolved_on,
+        'identifiers', json_build_array(json_build_object('scheme', 'mutasi', 'identifier', u.code))))::text
+      FROM organizations u ${units} ORDER BY u.id`,
+    posts: `SELECT json_strip_nulls(json_build_object('id', 'post/' || p.id, 'label', p.title, 'role', p.category::text,
+        'organization_id', 'organization/' || p.organization_id, 'start_date', p.established_on, 'end_date', p.abolished_on))::text
+      FROM positions p ${posts} ORDER BY p.id`,
+    memberships: `SELECT json_strip_nulls(json_build_object('id', 'membership/' || m.appointment_id, 'person_id', 'person/' || m.official_id,
+        'organization_id', 'organization/' || m.organization_id, 'post_id', 'post/' || m.position_id, 'role', m.capacity,
+        'start_date', m.started_on, 'end_date', m.ended_on))::text
+      FROM (${members}) m ORDER BY m.appointment_id`,
+  };
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { validationFailed } from '../common/errors/common.errors.js';
+import { ExportFilters } from './dto/export-filters.js';
+import { CONTENT_TYPES, ExportsService, type ExportName } from './exports.service.js';
+
+/** Streamed exports for analysts: `GET /exports/appointments.csv|.ndjson`, `/exports/transfers.csv`, `/exports/popolo.json`. */
+@Controller('exports')
+@Roles(Role.ANALYST)
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get(':name')
+  async export(@Param('name') name: string, @Query() filters: ExportFilters, @Req() req: Request & AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    if (!(name in CONTENT_TYPES)) {
+      throw validationFailed([{ field: 'name', code: 'UNKNOWN_EXPORT', message: `Exports are ${Object.keys(CONTENT_TYPES).join(', ')}` }]);
+    }
+    const resolved = await this.exports.prepare(filters);
+    res.status(200).set({ 'content-type': CONTENT_TYPES[name as ExportName], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
+    res.flushHeaders();
+    await this.exports.write(name as ExportName, resolved, canSeePersonalData(req.actor), res).catch(() => res.destroy());
+  }
+}
