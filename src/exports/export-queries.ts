@@ -4,7 +4,8 @@ import type { ExportFilters } from './dto/export-filters.js';
 /**
  * The SELECTs behind each export. COPY takes no bind parameters, so values are inlined as
  * escaped literals — after validation, so they are ids, dates and enum names anyway.
- * Column order is part of the API: see docs/exports.md.
+ * Column order is part of the API: see docs/exports.md. Rows come in no particular order:
+ * an ORDER BY would make PostgreSQL sort everything before sending the first row.
  */
 
 export interface ResolvedFilters extends ExportFilters {
@@ -45,8 +46,7 @@ export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean)
   JOIN paths ON paths.id = u.id
   JOIN transfers st ON st.id = a.started_by_transfer_id JOIN rotation_events se ON se.id = st.event_id
   LEFT JOIN transfers et ON et.id = a.ended_by_transfer_id LEFT JOIN rotation_events ee ON ee.id = et.event_id
-  WHERE ${where.join(' AND ')}
-  ORDER BY a.id`;
+  WHERE ${where.join(' AND ')}`;
 }
 
 /** The same rows as appointmentsQuery, one JSON object per row. */
@@ -72,8 +72,7 @@ export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): s
   JOIN officials o ON o.id = t.official_id
   LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN organizations fo ON fo.id = fp.organization_id
   LEFT JOIN positions tp ON tp.id = t.to_position_id LEFT JOIN organizations tor ON tor.id = tp.organization_id
-  WHERE ${where.join(' AND ')}
-  ORDER BY e.effective_on, e.id, t.seq`;
+  WHERE ${where.join(' AND ')}`;
 }
 
 /**
@@ -90,17 +89,17 @@ export function popoloQueries(f: ResolvedFilters, withPersonalData: boolean): Re
         'honorific_prefix', o.honorific_prefix, 'honorific_suffix', o.honorific_suffix,
         ${withPersonalData ? `'gender', lower(o.gender::text), 'birth_date', o.birth_date, 'identifiers', CASE WHEN o.nip IS NOT NULL THEN json_build_array(json_build_object('scheme', 'nip', 'identifier', o.nip)) END,` : ''}
         'sort_name', o.name))::text
-      FROM officials o WHERE o.id IN (SELECT official_id FROM (${members}) x) ORDER BY o.id`,
+      FROM officials o WHERE o.id IN (SELECT official_id FROM (${members}) x)`,
     organizations: `SELECT json_strip_nulls(json_build_object('id', 'organization/' || u.id, 'name', u.name, 'classification', lower(u.kind::text),
         'parent_id', 'organization/' || u.parent_id, 'founding_date', u.established_on, 'dissolution_date', u.dissolved_on,
         'identifiers', json_build_array(json_build_object('scheme', 'mutasi', 'identifier', u.code))))::text
-      FROM organizations u ${units} ORDER BY u.id`,
+      FROM organizations u ${units}`,
     posts: `SELECT json_strip_nulls(json_build_object('id', 'post/' || p.id, 'label', p.title, 'role', p.category::text,
         'organization_id', 'organization/' || p.organization_id, 'start_date', p.established_on, 'end_date', p.abolished_on))::text
-      FROM positions p ${posts} ORDER BY p.id`,
+      FROM positions p ${posts}`,
     memberships: `SELECT json_strip_nulls(json_build_object('id', 'membership/' || m.appointment_id, 'person_id', 'person/' || m.official_id,
         'organization_id', 'organization/' || m.organization_id, 'post_id', 'post/' || m.position_id, 'role', m.capacity,
         'start_date', m.started_on, 'end_date', m.ended_on))::text
-      FROM (${members}) m ORDER BY m.appointment_id`,
+      FROM (${members}) m`,
   };
 }
