@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { loadDemo } from '../seeds/load-demo.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { footprint } from './support/rotations.js';
+import { footprint, query } from './support/rotations.js';
+import { DataSource } from 'typeorm';
+import { ProjectionService } from '../src/appointments/projection.service.js';
 
 /** The ```graphql blocks of a README section. */
 function readmeQueries(heading: string): string[] {
@@ -66,6 +68,15 @@ describe('the Kota Bekasi demo', () => {
     const entered = new Set(moves.map((m: any) => m.toPosition?.code));
     const chainEnds = moves.filter((m: any) => m.fromPosition && !entered.has(m.fromPosition.code));
     expect(chainEnds.length).toBeGreaterThan(0);
+  });
+
+  it('rebuilding the whole projection from the transfers (projection:rebuild) gives the same appointments', async () => {
+    const snapshot = () =>
+      query<{ r: string }>(t, `SELECT concat_ws('|', official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id) AS r FROM appointments ORDER BY 1`);
+    const before = await snapshot();
+    const rebuilt = await t.app.get(DataSource).transaction((m) => t.app.get(ProjectionService).rebuildAll(m));
+    expect(rebuilt).toBe(before.length);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('is idempotent: loading it again changes nothing', async () => {

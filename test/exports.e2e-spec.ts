@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';

@@ -134,6 +134,39 @@ export class ProjectionService {
     );
   }
 
+  /**
+   * Rebuilds the whole projection from the transfers, for bulk loads (history COPYed in from
+   * elsewhere). Definitive appointments come from one set-based statement — each definitive
+   * transfer ends the official's previous one and opens the next (a window over the
+   * official's transfers); officials with acting transfers are folded in TypeScript, as
+   * recording does. The constraints check the result at commit.
+   */
+  async rebuildAll(m: EntityManager): Promise<number> {
+    await m.query('DELETE FROM appointments');
+    const [{ count }]: { count: number }[] = await m.query(
+      `WITH t AS (
+         SELECT t.id, t.official_id, t.to_position_id, e.effective_on,
+                lead(e.effective_on) OVER w AS next_on, lead(t.id) OVER w AS next_id
+         FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+         WHERE e.status = 'RECORDED' AND t.capacity = 'DEFINITIVE'
+           AND NOT EXISTS (SELECT 1 FROM transfers a JOIN rotation_events ae ON ae.id = a.event_id
+                           WHERE a.official_id = t.official_id AND a.capacity <> 'DEFINITIVE' AND ae.status = 'RECORDED')
+         WINDOW w AS (PARTITION BY t.official_id ORDER BY e.effective_on, e.id, t.seq)),
+       ins AS (
+         INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
+         SELECT official_id, to_position_id, 'DEFINITIVE', effective_on, next_on, id, next_id FROM t
+         WHERE to_position_id IS NOT NULL AND (next_on IS NULL OR next_on > effective_on)
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM ins`,
+    );
+    const acting: { official_id: string }[] = await m.query(
+      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id WHERE t.capacity <> 'DEFINITIVE' AND e.status = 'RECORDED'`,
+    );
+    const projection = await this.project(m, acting.map((r) => r.official_id));
+    await this.write(m, projection);
+    return count + projection.appointments.length;
+  }
+
   private async storeDerivedOrigins(m: EntityManager, projection: Projection): Promise<void> {
     const changed = [...projection.derivedFrom].filter(([id, from]) => projection.transfers.get(id)!.fromPositionId !== from);
     if (changed.length === 0) return;

@@ -13,7 +13,9 @@ import { createApp, logLevels } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';
+import { DataSource } from 'typeorm';
 import { loadDemo } from '../../seeds/load-demo.js';
+import { ProjectionService } from '../appointments/projection.service.js';
 import { problemsOf } from '../common/validation.js';
 import { ExportFilters } from '../exports/dto/export-filters.js';
 import { ExportsService, type ExportName } from '../exports/exports.service.js';
@@ -26,6 +28,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entities' difference to the database
   schema                     write schema.gql from the code-first GraphQL types
   seed                       load the Kota Bekasi demo (idempotent)
+  projection:rebuild         rebuild every appointment from the transfers (after a bulk load)
   export appointments|transfers|popolo --format csv|ndjson|json --out FILE
          [--organization-code CODE | --organization-id ID] [--from DATE] [--to DATE]
          [--echelon E] [--category C] [--kind K]
@@ -67,6 +70,18 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
     try {
       const report = await loadDemo(app, (line) => console.error(line));
       console.log(`Added ${report.organizations} units, ${report.positions} posts, ${report.officials} officials, ${report.events} events.`);
+    } finally {
+      await app.close();
+    }
+    return;
+  }
+
+  if (command === 'projection:rebuild') {
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    try {
+      const started = Date.now();
+      const n = await app.get(DataSource).transaction((m) => app.get(ProjectionService).rebuildAll(m));
+      console.log(`Rebuilt ${n} appointments in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } finally {
       await app.close();
     }
