@@ -6,7 +6,8 @@ import { appointmentJson, subtree } from '../common/sql.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { Appointment } from './appointment.entity.js';
 import { checkRange } from './appointments.errors.js';
-import type { BetweenDaysArgs, OnDayArgs, UnitArgs } from './dto/appointment-views.js';
+import type { UnitArgs } from '../common/unit.args.js';
+import type { BetweenDaysArgs, OnDayArgs } from './dto/appointment-views.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
 export interface PostOnDay {

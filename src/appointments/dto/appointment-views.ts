@@ -1,7 +1,6 @@
-import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
-import { PaginationArgs } from '../../common/pagination/pagination.args.js';
+import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { Position } from '../../positions/position.entity.js';
 import { Appointment } from '../appointment.entity.js';
@@ -59,19 +58,6 @@ export class PostSnapshotConnection extends Connection(PostSnapshot) {}
 
 @ObjectType()
 export class PostChangeConnection extends Connection(PostChange) {}
-
-@ArgsType()
-export class UnitArgs extends PaginationArgs {
-  @Field(() => ID, { nullable: true, description: 'A unit: its posts and those of all its sub-units. Omitted: every post.' })
-  @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
-  organizationId?: string;
-
-  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
-  @IsOptional()
-  @MaxLength(50)
-  organizationCode?: string;
-}
 
 @ArgsType()
 export class OnDayArgs extends UnitArgs {

@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/connection.js';
-import { PaginationArgs } from '../../common/pagination/pagination.args.js';
+import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
@@ -10,7 +10,7 @@ import { TransferKind } from '../rotation.enums.js';
 import { Transfer } from '../transfer.entity.js';
 
 @ArgsType()
-export class DateRangeArgs extends PaginationArgs {
+export class DateRangeArgs extends UnitArgs {
   @Field(() => DateScalar, { nullable: true, description: 'From this effective date (inclusive).' })
   @IsOptional()
   from?: string;
@@ -18,16 +18,6 @@ export class DateRangeArgs extends PaginationArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Up to this effective date (inclusive).' })
   @IsOptional()
   to?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Moves into or out of this unit or any of its sub-units.' })
-  @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
-  organizationId?: string;
-
-  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
-  @IsOptional()
-  @MaxLength(50)
-  organizationCode?: string;
 }
 
 @ArgsType()

@@ -1,0 +1,17 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { PaginationArgs } from './pagination/pagination.args.js';
+
+/** A page of a list that may be narrowed to a unit and all its sub-units, named by id or code. */
+@ArgsType()
+export class UnitArgs extends PaginationArgs {
+  @Field(() => ID, { nullable: true, description: 'A unit: it and all its sub-units.' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Or the unit by code, e.g. "DINKES".' })
+  @IsOptional()
+  @MaxLength(50)
+  organizationCode?: string;
+}
