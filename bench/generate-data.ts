@@ -19,19 +19,9 @@
  * The first event of each government fills all its posts with newcomers.
  */
 
-// ── Deterministic randomness ──────────────────────────────────────────────────────────────
+import { prng } from '../seeds/prng.js';
 
-/** mulberry32, as in seeds/generate.ts. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ── Deterministic randomness ──────────────────────────────────────────────────────────────
 
 /** An independent stream per purpose, so changing one part of the generator does not shift the others. */
 function stream(seed: number, purpose: number): () => number {
@@ -55,10 +45,7 @@ export function isoDay(day: number): string {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
-export const HISTORY_FROM = '2005-01-01';
-export const HISTORY_TO = '2026-06-30';
-
-/** Working days (Monday–Friday) of the history, as day numbers. */
+/** Working days (Monday–Friday) from 2005-01-01 to 2026-06-30, as day numbers. */
 function workingDays(): Int32Array {
   const from = dayOf(2005, 1, 1);
   const to = dayOf(2026, 6, 30);
@@ -113,8 +100,10 @@ export function planFor(scale: number, seed = 1): Plan {
   const organizations = Math.max(10, Math.round(40_000 * scale));
   const positions = Math.max(1, Math.round(430_000 * scale));
   const officials = Math.max(positions, Math.round(4_300_000 * scale));
-  const events = Math.max(5, Math.round(60_000 * scale));
   const governments = Math.max(1, Math.round(organizations / 100));
+  // 150 events per government is the national ratio (60,000 / 400); below it, at tiny scales,
+  // there are too few reshuffles to give each of ten officials per post a post at all.
+  const events = Math.max(5, Math.round(60_000 * scale), 150 * governments);
   if (officials > 9_999_999) throw new Error('scale too large: NIP serials are only unique up to ~10 million officials');
   return { scale, seed, organizations, positions, officials, events, governments, appointmentsTarget: 7 * officials };
 }
@@ -170,7 +159,7 @@ function postTemplate(sub: number, unit: string, j: number): PostTemplate {
       if (j < 3) return { title: `Staf Ahli ${['Bidang Hukum dan Politik', 'Bidang Ekonomi dan Keuangan', 'Bidang Kemasyarakatan dan Sumber Daya Manusia'][j]} ${unit}`, echelon: E.II_B, category: C.HIGH_LEADERSHIP };
       return rest(j - 3);
     case SUB.SETDA:
-      if (j === 0) return { title: `Sekretaris Daerah ${unit}`, echelon: E.II_A, category: C.HIGH_LEADERSHIP };
+      if (j === 0) return { title: `Sekretaris Daerah ${unit.replace(/^Sekretariat Daerah /, '')}`, echelon: E.II_A, category: C.HIGH_LEADERSHIP };
       if (j < 4) return { title: `Asisten ${['Pemerintahan dan Kesejahteraan Rakyat', 'Perekonomian dan Pembangunan', 'Administrasi Umum'][j - 1]} ${unit}`, echelon: E.II_B, category: C.HIGH_LEADERSHIP };
       if (j < 13) return { title: `Kepala Bagian ${SETDA_PARTS[j - 4]} ${unit}`, echelon: E.III_A, category: C.ADMINISTRATOR };
       if (j < 40) return { title: `Kepala Subbagian ${SECTIONS[(j - 13) % SECTIONS.length]} Bagian ${SETDA_PARTS[Math.floor((j - 13) / 3) % SETDA_PARTS.length]} ${unit}`, echelon: E.IV_A, category: C.SUPERVISOR };
@@ -262,7 +251,7 @@ export function buildStructure(plan: Plan): Structure {
     const budget = Math.floor(((g + 1) * plan.organizations) / G) - Math.floor((g * plan.organizations) / G);
     const city = random() < 0.18;
     let place = placeName(random);
-    for (let attempt = 2; usedGovNames.has(`${city}${place}`); attempt++) place = `${placeName(random)}`;
+    for (let attempt = 1; usedGovNames.has(`${city}${place}`); attempt++) place = attempt < 50 ? placeName(random) : `${placeName(random)} ${['Raya', 'Baru', 'Hilir', 'Hulu', 'Kepulauan'][attempt % 5]}`;
     usedGovNames.add(`${city}${place}`);
     const name = `${city ? 'Kota' : 'Kabupaten'} ${place}`;
     govName.push(name);
@@ -739,8 +728,8 @@ export function* eventRows(s: Structure, ev: Events, baseId = 1, batch = 1000): 
 
 /**
  * Officials. The NIP is birth date + TMT CPNS (YYYYMM) + gender digit + a 3-digit serial counted
- * per birth date: no two officials get the same (birth date, serial), so NIPs are unique however
- * many there are (up to 1,000 per day of the 36 birth years, i.e. 13 million). The TMT is at least
+ * per birth date (001–999): no two officials get the same (birth date, serial), so NIPs are unique
+ * however many there are (up to 999 per day of the 36 birth years, i.e. 13 million). The TMT is at least
  * 20 years after the birth year, not after 2020, and not after the month of the official's first
  * post (the recorder refuses transfers before the TMT); the rank suits the echelon of that post.
  */
@@ -761,11 +750,11 @@ export function* officialRows(s: Structure, ev: Events, sim: Simulation, baseId 
     const lo = dayOf(earliestYear, 1, 1) - firstBirth;
     const hi = dayOf(latestYear, 12, 31) - firstBirth;
     let b = lo + Math.floor(random() * (hi - lo + 1));
-    for (let tries = 0; serials[b] >= 1000; tries++) {
+    for (let tries = 0; serials[b] >= 999; tries++) {
       if (tries > hi - lo) throw new Error('no NIP serial left');
       b = b === hi ? lo : b + 1;
     }
-    const serial = serials[b]++;
+    const serial = ++serials[b];
     const birth = new Date((firstBirth + b) * DAY_MS);
     const birthYear = birth.getUTCFullYear();
     const birthIso = `${birthYear}-${pad2(birth.getUTCMonth() + 1)}-${pad2(birth.getUTCDate())}`;

@@ -8,7 +8,8 @@
  * failure leaves the database as it was; the tables must be empty.
  */
 import pg from 'pg';
-import { Readable, Writable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,7 +47,6 @@ const COLUMNS: Record<(typeof TABLES)[number], string> = {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const started = performance.now();
   const plan = planFor(options.scale, options.seed ?? 1);
-  const copyFrom = await copyFromFactory();
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
@@ -109,6 +109,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       }
       progress?.('commit', 0, 1);
       await client.query('COMMIT');
+      progress?.('commit', 1, 1);
       progress?.('analyze', 0, 1);
       await client.query(`ANALYZE ${TABLES.join(', ')}`);
       progress?.('analyze', 1, 1);
@@ -121,107 +122,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   } finally {
     await client.end();
   }
-}
-
-// ── COPY FROM STDIN ───────────────────────────────────────────────────────────────────────
-
-type CopyFrom = (sql: string) => Writable & pg.Submittable;
-
-/** pg-copy-streams' `from` when it is installed; otherwise the minimal equivalent below. */
-async function copyFromFactory(): Promise<CopyFrom> {
-  const name = 'pg-copy-streams';
-  try {
-    const mod = (await import(name)) as { from?: CopyFrom; default?: { from?: CopyFrom } };
-    const from = mod.from ?? mod.default?.from;
-    if (typeof from === 'function') return from;
-  } catch {
-    // not installed
-  }
-  return (sql) => new CopyFromStream(sql);
-}
-
-const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
-
-/** A pg Submittable that runs `COPY … FROM STDIN` and streams what is written to it as CopyData. */
-class CopyFromStream extends Writable implements pg.Submittable {
-  rowCount = 0;
-  private connection: { stream: NodeJS.WritableStream & { once(event: 'drain', cb: () => void): unknown }; query(text: string): void } | null = null;
-  private copying = false;
-  private done: ((error?: Error | null) => void) | null = null;
-
-  constructor(readonly text: string) {
-    super({ highWaterMark: 1 << 20 });
-    // Nothing may be sent before the server answers CopyInResponse.
-    this.cork();
-  }
-
-  submit(connection: any): void {
-    this.connection = connection;
-    connection.query(this.text);
-  }
-
-  handleCopyInResponse(): void {
-    if (this.destroyed) return this.fail('aborted');
-    this.copying = true;
-    this.uncork();
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    const socket = this.connection!.stream;
-    const header = Buffer.allocUnsafe(5);
-    header[0] = 0x64; // CopyData
-    header.writeUInt32BE(chunk.length + 4, 1);
-    socket.write(header);
-    if (socket.write(chunk)) callback();
-    else socket.once('drain', () => callback());
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.done = callback;
-    this.copying = false;
-    this.connection!.stream.write(COPY_DONE);
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (this.copying) this.fail(error?.message ?? 'aborted');
-    callback(error);
-  }
-
-  handleCommandComplete(message: { text?: string }): void {
-    const m = /COPY (\d+)/.exec(message?.text ?? '');
-    if (m) this.rowCount = Number(m[1]);
-  }
-
-  handleReadyForQuery(): void {
-    const done = this.done;
-    this.done = null;
-    done?.();
-  }
-
-  handleError(error: Error): void {
-    this.copying = false;
-    const done = this.done;
-    this.done = null;
-    if (done) done(error);
-    else if (!this.destroyed) this.destroy(error);
-  }
-
-  /** CopyFail: the server ends the COPY with an error, and the connection stays usable. */
-  private fail(reason: string): void {
-    this.copying = false;
-    const text = Buffer.from(`${reason}\0`, 'utf8');
-    const header = Buffer.allocUnsafe(5);
-    header[0] = 0x66;
-    header.writeUInt32BE(text.length + 4, 1);
-    this.connection?.stream.write(Buffer.concat([header, text]));
-  }
-
-  // Unused by COPY FROM, but pg calls them on some paths.
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyData(): void {}
 }
 
 // ── CLI ───────────────────────────────────────────────────────────────────────────────────

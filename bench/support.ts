@@ -26,7 +26,8 @@ export async function benchEnvironment() {
   await migrations.initialize();
   await migrations.runMigrations({ transaction: 'each' });
   await migrations.destroy();
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const pool = new pg.Pool({ connectionString: url, max: 32 });
+  pool.on('error', (error) => process.stderr.write(`bench pool: ${error.message}\n`));
   return {
     url,
     pool,

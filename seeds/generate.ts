@@ -5,21 +5,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { prng } from './prng.js';
 
 const DATA = new URL('./data/', import.meta.url);
 const facts = JSON.parse(readFileSync(new URL('bekasi.json', DATA), 'utf8'));
 
-/** mulberry32: a small, fast, fixed-seed generator, so the dataset never changes between runs. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20260206);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { PassThrough, type Transform, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { checkRange } from '../appointments/appointments.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import { OrganizationError } from '../organizations/organizations.errors.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { CountRows, CrlfRows, JsonArrayItems } from './copy-stream.js';
+import { CountRows, CrlfRows, JsonArrayItems, type ExportProgress, type RowTransform } from './copy-stream.js';
 import type { ExportFilters } from './dto/export-filters.js';
 import { appointmentsJsonQuery, appointmentsQuery, popoloQueries, transfersQuery, type ResolvedFilters } from './export-queries.js';
 
@@ -23,11 +23,6 @@ export const CONTENT_TYPES: Record<ExportName, string> = {
 
 /** One output row per line, read by line: a field separator and quote that JSON text never holds. */
 const LINES = `WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
-
-export interface ExportProgress {
-  rows: number;
-  bytes: number;
-}
 
 /**
  * Streams exports straight from PostgreSQL with COPY … TO STDOUT: rows leave as the database
@@ -61,16 +56,10 @@ export class ExportsService {
     const client = (await runner.connect()) as pg.PoolClient;
     let failed = false;
     try {
-      const copy = async (sql: string, options: string, transform: Transform & { rows: number }, end: boolean) => {
+      const copy = async (sql: string, options: string, transform: RowTransform, end: boolean) => {
         const source = client.query(copyTo(`COPY (${sql}) TO STDOUT ${options}`));
-        const meter = new PassThrough();
-        meter.on('data', (chunk: Buffer) => {
-          progress.bytes += chunk.length;
-          progress.rows = base + transform.rows;
-        });
-        const base = progress.rows;
-        await pipeline(source, transform, meter, out, { end });
-        progress.rows = base + transform.rows;
+        transform.progress = progress;
+        await pipeline(source, transform, out, { end });
       };
       switch (name) {
         case 'appointments.csv':

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSelect } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -21,17 +22,21 @@ import { officialNotFound } from './officials.errors.js';
 
 @Injectable()
 export class OfficialsService {
+  private readonly select: string;
+
   constructor(
     @InjectRepository(Official) private readonly officials: Repository<Official>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
-  ) {}
+  ) {
+    this.select = leanSelect(dataSource, Official);
+  }
 
   /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
   async findOne(by: { id?: string; nip?: string }, actor: Actor | null): Promise<Official> {
     if (by.nip !== undefined && !canSeePersonalData(actor)) throw personalDataRestricted('nip');
-    const found = by.id !== undefined ? await this.officials.findOneBy({ id: by.id }) : await this.officials.findOneBy({ nip: by.nip });
+    const [found]: Official[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'nip'} = $1`, [by.id ?? by.nip]);
     if (!found) throw officialNotFound();
     return found;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { leanSelect } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
@@ -13,13 +14,18 @@ import { organizationNotFound } from './organizations.errors.js';
 
 @Injectable()
 export class OrganizationsService {
+  private readonly select: string;
+
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.select = leanSelect(dataSource, Organization);
+  }
 
   async findOne(by: { id?: string; code?: string }): Promise<Organization> {
-    const found = by.id !== undefined ? await this.organizations.findOneBy({ id: by.id }) : await this.organizations.findOneBy({ code: by.code });
+    const [found]: Organization[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'code'} = $1`, [by.id ?? by.code]);
     if (!found) throw organizationNotFound();
     return found;
   }

@@ -6,7 +6,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
 import { Appointment } from '../appointments/appointment.entity.js';
-import { PositionHolder, Vacancy } from '../appointments/dto/appointment-views.js';
+import { PositionHolder, Vacancy, type PositionOnDay } from '../appointments/dto/appointment-views.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CreatePositionInput } from './dto/create-position.input.js';
@@ -48,9 +48,8 @@ export class PositionsResolver {
   }
 
   @ResolveField(() => PositionHolder, { description: 'Who held the post on a day: the definitive holder and any acting one.' })
-  async holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string, @Context() ctx: GraphQLContext): Promise<PositionHolder> {
-    const [definitive, acting] = await Promise.all([ctx.loaders.definitiveOn.load(`${p.id}|${on}`), ctx.loaders.actingOn.load(`${p.id}|${on}`)]);
-    return { definitive: definitive[0] ?? null, acting };
+  holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string): PositionOnDay {
+    return { positionId: p.id, on };
   }
 
   @ResolveField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { leanSelect } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
@@ -14,14 +15,19 @@ import { positionNotFound } from './positions.errors.js';
 
 @Injectable()
 export class PositionsService {
+  private readonly select: string;
+
   constructor(
     @InjectRepository(Position) private readonly positions: Repository<Position>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
-  ) {}
+  ) {
+    this.select = leanSelect(dataSource, Position);
+  }
 
   async findOne(by: { id?: string; code?: string }): Promise<Position> {
-    const found = by.id !== undefined ? await this.positions.findOneBy({ id: by.id }) : await this.positions.findOneBy({ code: by.code });
+    const [found]: Position[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'code'} = $1`, [by.id ?? by.code]);
     if (!found) throw positionNotFound();
     return found;
   }

@@ -5,6 +5,12 @@ import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { Position } from '../../positions/position.entity.js';
 import { Appointment } from '../appointment.entity.js';
 
+/** A post and a day; PositionHolder's fields load what is asked for, and only that. */
+export interface PositionOnDay {
+  positionId: string;
+  on: string;
+}
+
 @ObjectType({ description: 'Who held a post on a day: the definitive holder, and anyone acting (Plt/Plh).' })
 export class PositionHolder {
   @Field(() => Appointment, { nullable: true, description: 'Null: no definitive holder that day.' })

@@ -3,6 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Appointment } from '../../appointments/appointment.entity.js';
 import type { Vacancy } from '../../appointments/dto/appointment-views.js';
 import { appointmentJson } from '../sql.js';
+import { leanSelect } from '../lean-select.js';
 import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import type { OrganizationCount, RotationEventSummary } from '../../rotations/dto/rotation-queries.js';
 import type { TransferKind } from '../../rotations/rotation.enums.js';
@@ -23,10 +24,14 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
  * One set per request (built in the GraphQL context), so every relation of a query costs
  * one SQL statement per level whatever the list sizes, and nothing is cached across requests.
  */
-/** A loader of rows by id, returning null for an id with no row. */
+/**
+ * A loader of rows by id (null for an id with no row), in plain SQL: these loaders sit under
+ * every nested query.
+ */
 function byId<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>) {
+  const sql = `${leanSelect(dataSource, entity)} WHERE x.id = ANY($1::bigint[])`;
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await dataSource.getRepository(entity).createQueryBuilder('x').where('x.id = ANY(:ids)', { ids }).getMany();
+    const rows: T[] = await dataSource.query(sql, [ids]);
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });
