@@ -15,6 +15,8 @@ export interface Overlap {
 export interface Projection {
   /** Every official whose appointments are rebuilt. */
   officialIds: string[];
+  /** Nothing before this day changed: appointments that ended earlier are kept as they are. */
+  since: string | null;
   appointments: ProjectedAppointment[];
   issues: FoldIssue[];
   overlaps: Overlap[];
@@ -71,18 +73,22 @@ export class ProjectionService {
   /**
    * Recomputes the appointments of `officialIds` from their transfers, together with those of
    * anyone whose acting appointment a moved definitive start may cut, and checks the result
-   * against everyone else's definitive appointments. Writes nothing.
+   * against everyone else's definitive appointments. Writes nothing. `since`: no transfer
+   * before this day was added, removed or changed, so only what lasts until it or later can
+   * differ — a new decree at the end of a long history touches little.
    */
-  async project(m: EntityManager, officialIds: string[]): Promise<Projection> {
+  async project(m: EntityManager, officialIds: string[], since: string | null = null): Promise<Projection> {
     const first = new Set(officialIds);
     const folded = await this.fold(m, [...first]);
+    const current = (a: { endedOn: string | null }) => since === null || a.endedOn === null || a.endedOn >= since;
 
     // Posts whose definitive holders change: acting holders there may be cut differently.
     const oldPosts: { position_id: string }[] = await m.query(
-      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE'`,
-      [[...first]],
+      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE'
+         AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`,
+      [[...first], since],
     );
-    const changedPosts = new Set([...oldPosts.map((r) => r.position_id), ...definitive(folded.appointments).map((a) => a.positionId)]);
+    const changedPosts = new Set([...oldPosts.map((r) => r.position_id), ...definitive(folded.appointments).filter(current).map((a) => a.positionId)]);
     // From the transfers, not the appointments: an acting period cut to nothing is not stored, yet may come back.
     const actingRows: { official_id: string }[] = await m.query(
       `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
@@ -95,13 +101,14 @@ export class ProjectionService {
     const pre = [...folded.appointments, ...more.appointments];
 
     const actingPosts = [...new Set(pre.filter((a) => a.capacity !== Capacity.DEFINITIVE).map((a) => a.positionId))];
-    const definitivePosts = [...new Set(definitive(pre).map((a) => a.positionId))];
-    const others = await this.othersDefinitive(m, [...new Set([...actingPosts, ...definitivePosts])], all);
+    const definitivePosts = [...new Set(definitive(pre).filter(current).map((a) => a.positionId))];
+    const others = await this.othersDefinitive(m, actingPosts, definitivePosts, all, since);
     const starts = [...definitive(pre), ...others].map((a) => ({ positionId: a.positionId, startedOn: a.startedOn, transferId: a.startedByTransferId }));
     const appointments = endActingAtDefinitive(pre, starts);
 
     return {
       officialIds: all,
+      since,
       appointments,
       issues: [...folded.issues, ...more.issues],
       overlaps: findOverlaps([...definitive(appointments), ...others]),
@@ -116,8 +123,12 @@ export class ProjectionService {
    */
   async write(m: EntityManager, projection: Projection): Promise<void> {
     await this.storeDerivedOrigins(m, projection);
-    await m.query(`DELETE FROM appointments WHERE official_id = ANY($1::bigint[])`, [projection.officialIds]);
-    const a = projection.appointments;
+    const { since } = projection;
+    await m.query(`DELETE FROM appointments WHERE official_id = ANY($1::bigint[]) AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`, [
+      projection.officialIds,
+      since,
+    ]);
+    const a = projection.appointments.filter((x) => since === null || x.endedOn === null || x.endedOn >= since);
     if (a.length === 0) return;
     await m.query(
       `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
@@ -203,14 +214,18 @@ export class ProjectionService {
     return { appointments, issues, transfers, derivedFrom };
   }
 
-  /** Definitive appointments on these posts of officials not being rebuilt. */
-  private async othersDefinitive(m: EntityManager, positionIds: string[], exclude: string[]): Promise<ProjectedAppointment[]> {
-    if (positionIds.length === 0) return [];
+  /**
+   * Definitive appointments of officials not being rebuilt: on the acting posts, all of them
+   * (they decide where acting periods end); on the other posts, those lasting until `since`.
+   */
+  private async othersDefinitive(m: EntityManager, actingPosts: string[], posts: string[], exclude: string[], since: string | null): Promise<ProjectedAppointment[]> {
+    if (actingPosts.length === 0 && posts.length === 0) return [];
     const rows: { official_id: string; position_id: string; started_on: string; ended_on: string | null; started_by_transfer_id: string; ended_by_transfer_id: string | null }[] =
       await m.query(
         `SELECT official_id, position_id, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id FROM appointments
-         WHERE position_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE' AND NOT official_id = ANY($2::bigint[])`,
-        [positionIds, exclude],
+         WHERE capacity = 'DEFINITIVE' AND NOT official_id = ANY($3::bigint[])
+           AND (position_id = ANY($1::bigint[]) OR (position_id = ANY($2::bigint[]) AND daterange(started_on, ended_on) && daterange($4::date, NULL)))`,
+        [actingPosts, posts, exclude, since],
       );
     return rows.map((r) => ({
       officialId: r.official_id,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { leanSelect } from '../common/lean-select.js';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canSeePersonalData, type Actor } from '../auth/actor.js';
 import { personalDataRestricted } from '../auth/auth.errors.js';
@@ -25,7 +24,6 @@ export class OfficialsService {
   private readonly select: string;
 
   constructor(
-    @InjectRepository(Official) private readonly officials: Repository<Official>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,

@@ -125,11 +125,11 @@ export class RotationRecorderService {
   async amend(id: string, expectedVersion: number, input: RotationEventInput, reason: string, actor: Actor | null): Promise<RecordedRotationEvent> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
-      await this.current(m, id, expectedVersion);
+      const oldDate = await this.current(m, id, expectedVersion);
       const before = await this.snapshot(m, id);
       const old: { official_id: string }[] = await m.query('SELECT official_id FROM transfers WHERE event_id = $1', [id]);
       await m.query('DELETE FROM transfers WHERE event_id = $1', [id]);
-      const applied = await this.apply(m, input, { eventId: id, alsoRebuild: old.map((r) => r.official_id) });
+      const applied = await this.apply(m, input, { eventId: id, alsoRebuild: old.map((r) => r.official_id), since: oldDate });
       const event = await this.commit(m, applied);
       await this.audit.record(m, actor, { operation: 'amendRotationEvent', targetType: 'rotation_event', targetId: id, before, after: await this.snapshot(m, id), reason });
       return { event, warnings: event.warnings as RotationProblem[], replayed: false };
@@ -142,9 +142,12 @@ export class RotationRecorderService {
       await m.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
       await this.current(m, id, expectedVersion);
       const before = await this.snapshot(m, id);
-      await m.query(`UPDATE rotation_events SET status = 'VOIDED', void_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
+      const [{ effective_on: since }]: { effective_on: string }[] = await m.query(
+        `UPDATE rotation_events SET status = 'VOIDED', void_reason = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING effective_on`,
+        [id, reason],
+      );
       const officials: { official_id: string }[] = await m.query('SELECT DISTINCT official_id FROM transfers WHERE event_id = $1', [id]);
-      const projection = await this.projection.project(m, officials.map((r) => r.official_id));
+      const projection = await this.projection.project(m, officials.map((r) => r.official_id), since);
       const problems = await this.historyProblems(m, projection, new Map(), new Map());
       if (problems.some((p) => p.severity === Severity.ERROR)) throw rejected(problems);
       await this.projection.write(m, projection);
@@ -153,9 +156,12 @@ export class RotationRecorderService {
     });
   }
 
-  /** Locks the event and checks it can still be changed at the version the caller saw. */
-  private async current(m: EntityManager, id: string, expectedVersion: number): Promise<void> {
-    const [row]: { version: number; status: RotationEventStatus }[] = await m.query('SELECT version, status FROM rotation_events WHERE id = $1 FOR UPDATE', [id]);
+  /** Locks the event and checks it can still be changed at the version the caller saw; returns its effective date. */
+  private async current(m: EntityManager, id: string, expectedVersion: number): Promise<string> {
+    const [row]: { version: number; status: RotationEventStatus; effective_on: string }[] = await m.query(
+      'SELECT version, status, effective_on FROM rotation_events WHERE id = $1 FOR UPDATE',
+      [id],
+    );
     if (!row) throw eventNotFound();
     if (row.status === RotationEventStatus.VOIDED) throw new RotationError(RotationErrorCode.EVENT_VOIDED, 'This event has been voided and can no longer be changed.');
     if (row.version !== expectedVersion) {
@@ -166,6 +172,7 @@ export class RotationRecorderService {
         { currentVersion: row.version },
       );
     }
+    return row.effective_on;
   }
 
   /** Throws the problems when any is an ERROR; otherwise stores the warnings and the rebuilt history. */
@@ -183,7 +190,7 @@ export class RotationRecorderService {
   private async apply(
     m: EntityManager,
     input: RotationEventInput,
-    opts: { eventId?: string; alsoRebuild?: string[]; idempotencyKey?: string | null; requestHash?: string },
+    opts: { eventId?: string; alsoRebuild?: string[]; since?: string; idempotencyKey?: string | null; requestHash?: string },
   ): Promise<Applied> {
     const effectiveOn = input.effectiveOn ?? input.swornInOn;
     const problems: RotationProblem[] = [];
@@ -240,7 +247,9 @@ export class RotationRecorderService {
     const indexOfTransfer = new Map(inserted.map((r) => [r.id, r.seq - 1]));
     const indexOfOfficial = new Map(planned.map((p) => [p.officialId, p.index]));
 
-    const projection = await this.projection.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])]);
+    // Nothing before this event's date (or, when amending, the date it had) changes.
+    const since = opts.since && opts.since < effectiveOn ? opts.since : effectiveOn;
+    const projection = await this.projection.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])], since);
     problems.push(...(await this.historyProblems(m, projection, indexOfTransfer, indexOfOfficial)));
 
     const unique = new Map(problems.map((p) => [`${p.severity}|${p.code}|${p.index}|${p.message}`, p]));

@@ -10,6 +10,8 @@ import { Capacity, TransferKind } from './rotation.enums.js';
 @Unique('transfers_event_id_seq_key', ['eventId', 'seq'])
 @Check('transfers_has_a_post_check', `from_position_id IS NOT NULL OR to_position_id IS NOT NULL`)
 @Check('transfers_seq_check', `seq >= 1`)
+// The few acting transfers of a post, found fast when its definitive holder changes.
+@Index('transfers_acting_to_position_idx', ['toPositionId'], { where: `capacity <> 'DEFINITIVE'` })
 export class Transfer {
   @Field(() => ID)
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
