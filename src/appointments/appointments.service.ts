@@ -5,7 +5,7 @@ import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { appointmentJson, subtree } from '../common/sql.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { Appointment } from './appointment.entity.js';
-import { checkRange } from './appointments.errors.js';
+import { checkRange } from '../common/date-range.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import type { BetweenDaysArgs, OnDayArgs } from './dto/appointment-views.js';
 

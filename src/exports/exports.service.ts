@@ -4,7 +4,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { checkRange } from '../appointments/appointments.errors.js';
+import { checkRange } from '../common/date-range.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import { OrganizationError } from '../organizations/organizations.errors.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';

@@ -40,18 +40,11 @@ interface PositionRow {
   abolished_on: string | null;
 }
 
-/** A lampiran row ready to insert. */
-interface PlannedTransfer {
+/** A lampiran row ready to insert: a transfer as the projection will see it, before it has an id. */
+type PlannedTransfer = Pick<ProjectionTransfer, 'officialId' | 'fromPositionId' | 'fromStated' | 'toPositionId' | 'kind' | 'kindStated' | 'capacity'> & {
   index: number;
-  officialId: string;
-  fromPositionId: string | null;
-  fromStated: boolean;
-  toPositionId: string | null;
-  kind: TransferKind;
-  kindStated: boolean;
-  capacity: Capacity;
   note: string | null;
-}
+};
 
 interface Applied {
   problems: RotationProblem[];
@@ -411,10 +404,10 @@ export class RotationRecorderService {
     decreeNumber: string | null,
     opts: { eventId?: string; idempotencyKey?: string | null; requestHash?: string },
   ): Promise<string> {
-    const fields = [input.title, input.issuer, decreeNumber, input.decreeDate ?? null, input.swornInOn, effectiveOn, input.location ?? null, input.sourceUrl ?? null];
-    // A trial run (validation) may break the event's own checks; it is rolled back anyway.
-    const safeDecreeDate = input.decreeDate && effectiveOn < input.decreeDate ? null : (input.decreeDate ?? null);
-    fields[3] = safeDecreeDate;
+    // A decree date after the effective date is already an ERROR; left out here so the trial
+    // insert does not trip the table's own check before every problem is collected.
+    const decreeDate = input.decreeDate && effectiveOn < input.decreeDate ? null : (input.decreeDate ?? null);
+    const fields = [input.title, input.issuer, decreeNumber, decreeDate, input.swornInOn, effectiveOn, input.location ?? null, input.sourceUrl ?? null];
     if (opts.eventId) {
       await m.query(
         `UPDATE rotation_events SET title = $2, issuer = $3, decree_number = $4, decree_date = $5, sworn_in_on = $6, effective_on = $7,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
-import { checkRange } from '../appointments/appointments.errors.js';
+import { checkRange } from '../common/date-range.js';
 import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { subtree } from '../common/sql.js';

@@ -14,7 +14,7 @@ const HTTP_STATUS: Record<GraphQLErrorCode, number> = {
 };
 
 /**
- * GraphQL: hands every error to Apollo unchanged, where formatGraphQLError (the one mapping)
+ * GraphQL: hands every error to Apollo unchanged, where the error formatter (createErrorFormatter, the one mapping)
  * turns it into a client error and logs only the unexpected ones; without this Nest would
  * log each domain error (a clerk's typo) as a server ERROR.
  * REST (exports, health): a domain error becomes its HTTP status and a JSON body with the
