@@ -58,6 +58,20 @@ function peakRss(pid: number, reset = false): number {
   return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
+/** GraphQL POSTs under autocannon for DURATION seconds on CONNECTIONS connections; any failed request aborts the bench. */
+async function load(base: string, request: Partial<autocannon.Options>): Promise<autocannon.Result> {
+  const result = await autocannon({
+    url: `${base}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'content-type': 'application/json' },
+    ...request,
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  return result;
+}
+
 /** Runs `fn` on `connections` concurrent loops for `seconds`; returns requests/s and latencies (ms). */
 async function loop(connections: number, seconds: number, fn: (i: number) => Promise<void>) {
   const latencies: number[] = [];
@@ -152,15 +166,7 @@ async function holderScenario(db: pg.Pool, base: string) {
   ).rows;
   const query = `query ($id: ID, $on: Date!) { position(id: $id) { code holder(on: $on) { definitive { startedOn official { name } } } } }`;
   let i = 0;
-  const result = await autocannon({
-    url: `${base}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: samples[i++ % samples.length] }) }) }],
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`holder: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await load(base, { requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: samples[i++ % samples.length] }) }) }] });
   const sql = `SELECT p.code, a.started_on, o.name FROM positions p
     LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2)
     LEFT JOIN officials o ON o.id = a.official_id WHERE p.id = $1`;
@@ -209,15 +215,7 @@ async function nestedEventScenario(db: pg.Pool, base: string, url: string, hr: s
   await app.close();
 
   for (const size of [5, 61, 500]) {
-    const result = await autocannon({
-      url: `${base}/graphql`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables: { id: events[size] } }),
-    });
-    if (result.non2xx > 0) throw new Error(`nested: ${result.non2xx} non-2xx`);
+    const result = await load(base, { body: JSON.stringify({ query, variables: { id: events[size] } }) });
     rows.push({
       scenario: `2. nested event query, ${size} transfers (req/s; SQL statements per request)`,
       mutasi: `${fmt(result.requests.average)}; ${counts[size]} statements`,

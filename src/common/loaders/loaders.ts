@@ -105,60 +105,50 @@ function appointmentsBy(dataSource: DataSource, sql: (keys: string) => string, p
   });
 }
 
-/** Keys "positionId|YYYY-MM-DD" split into two arrays for unnest. */
-const postDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
+/** Keys "id|YYYY-MM-DD" split into two arrays for unnest. */
+const idDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
 
 function appointmentLoaders(dataSource: DataSource) {
   const json = appointmentJson('a');
+  /** Every appointment of a post or an official (`column`), oldest first. */
+  const historyOf = (column: 'position_id' | 'official_id') =>
+    appointmentsBy(
+      dataSource,
+      (k) => `SELECT a.${column}::text AS key, ${json} AS j FROM appointments a WHERE a.${column} = ANY(${k}::bigint[]) ORDER BY a.started_on, a.id`,
+      (keys) => [keys],
+    );
+  /** Appointments of a post or an official (`column`) held on a day, for keys "id|day". */
+  const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
+    appointmentsBy(
+      dataSource,
+      () => `SELECT k.id || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
+             JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)
+             ORDER BY a.started_on, a.id`,
+      idDays,
+    );
+  /** The nearest definitive appointment on the same post starting before (`<`) or after (`>`) the key's. */
+  const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
+    appointmentsBy(
+      dataSource,
+      (k) => `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
+               SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on ${direction} x.started_on
+               ORDER BY a.started_on ${order} LIMIT 1) a WHERE x.id = ANY(${k}::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+      (keys) => [keys],
+    );
   return {
     /** An official's career, oldest first. */
-    appointmentsOfOfficial: appointmentsBy(
-      dataSource,
-      (k) => `SELECT a.official_id::text AS key, ${json} AS j FROM appointments a WHERE a.official_id = ANY(${k}::bigint[]) ORDER BY a.started_on, a.id`,
-      (keys) => [keys],
-    ),
+    appointmentsOfOfficial: historyOf('official_id'),
     /** A post's succession (and acting holders), oldest first. */
-    appointmentsOfPosition: appointmentsBy(
-      dataSource,
-      (k) => `SELECT a.position_id::text AS key, ${json} AS j FROM appointments a WHERE a.position_id = ANY(${k}::bigint[]) ORDER BY a.started_on, a.id`,
-      (keys) => [keys],
-    ),
+    appointmentsOfPosition: historyOf('position_id'),
     /** The definitive holder of a post on a day (a list of at most one), for keys "positionId|day". */
-    definitiveOn: appointmentsBy(
-      dataSource,
-      () => `SELECT k.pid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(pid, d)
-             JOIN appointments a ON a.position_id = k.pid AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)`,
-      postDays,
-    ),
-    actingOn: appointmentsBy(
-      dataSource,
-      () => `SELECT k.pid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(pid, d)
-             JOIN appointments a ON a.position_id = k.pid AND a.capacity <> 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)
-             ORDER BY a.started_on, a.id`,
-      postDays,
-    ),
+    definitiveOn: heldOn('position_id', `= 'DEFINITIVE'`),
+    /** Acting (Plt) and stand-in (Plh) holders of a post on a day, for keys "positionId|day". */
+    actingOn: heldOn('position_id', `<> 'DEFINITIVE'`),
     /** The definitive post an official holds on a day, for keys "officialId|day". */
-    officialPostOn: appointmentsBy(
-      dataSource,
-      () => `SELECT k.oid || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(oid, d)
-             JOIN appointments a ON a.official_id = k.oid AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)`,
-      postDays,
-    ),
+    officialPostOn: heldOn('official_id', `= 'DEFINITIVE'`),
     /** The definitive appointment before (predecessor) or after (successor) a definitive appointment on its post. */
-    predecessor: appointmentsBy(
-      dataSource,
-      (k) => `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
-               SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on < x.started_on
-               ORDER BY a.started_on DESC LIMIT 1) a WHERE x.id = ANY(${k}::bigint[]) AND x.capacity = 'DEFINITIVE'`,
-      (keys) => [keys],
-    ),
-    successor: appointmentsBy(
-      dataSource,
-      (k) => `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
-               SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on > x.started_on
-               ORDER BY a.started_on LIMIT 1) a WHERE x.id = ANY(${k}::bigint[]) AND x.capacity = 'DEFINITIVE'`,
-      (keys) => [keys],
-    ),
+    predecessor: neighbour('<', 'DESC'),
+    successor: neighbour('>', 'ASC'),
     /** Stretches with no definitive holder: between holders, after the last, and from establishment to the first. */
     vacanciesOfPosition: new DataLoader<string, Vacancy[]>(async (ids) => {
       const rows: { key: string; from: string; to: string | null }[] = await dataSource.query(
