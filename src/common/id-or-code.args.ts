@@ -16,10 +16,14 @@ export class IdOrCodeArgs {
 
   /** Exactly one of id and code. */
   require(): { id: string } | { code: string } {
-    if (this.id !== undefined && this.code === undefined) return { id: this.id };
-    if (this.code !== undefined && this.id === undefined) return { code: this.code };
-    throw new CommonError(CommonErrorCode.MISSING_IDENTIFIER, 'Give exactly one of id and code.', [
-      { field: 'id', code: CommonErrorCode.MISSING_IDENTIFIER, message: 'Give exactly one of id and code.' },
-    ]);
+    return exactlyOne({ id: this.id, code: this.code });
   }
+}
+
+/** The one identifier given among `given` (e.g. id or code); MISSING_IDENTIFIER when none or several are. */
+export function exactlyOne<K extends string>(given: Record<K, string | undefined>): { [P in K]: Record<P, string> }[K] {
+  const present = Object.entries(given).filter(([, v]) => v !== undefined) as [K, string][];
+  if (present.length === 1) return { [present[0][0]]: present[0][1] } as { [P in K]: Record<P, string> }[K];
+  const message = `Give exactly one of ${Object.keys(given).join(' and ')}.`;
+  throw new CommonError(CommonErrorCode.MISSING_IDENTIFIER, message, [{ field: Object.keys(given)[0], code: CommonErrorCode.MISSING_IDENTIFIER, message }]);
 }

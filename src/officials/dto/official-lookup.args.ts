@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
-import { CommonError, CommonErrorCode } from '../../common/errors/common.errors.js';
+import { exactlyOne } from '../../common/id-or-code.args.js';
 
 @ArgsType()
 export class OfficialLookupArgs {
@@ -16,10 +16,6 @@ export class OfficialLookupArgs {
 
   /** Exactly one of id and nip. */
   require(): { id: string } | { nip: string } {
-    if (this.id !== undefined && this.nip === undefined) return { id: this.id };
-    if (this.nip !== undefined && this.id === undefined) return { nip: this.nip };
-    throw new CommonError(CommonErrorCode.MISSING_IDENTIFIER, 'Give exactly one of id and nip.', [
-      { field: 'id', code: CommonErrorCode.MISSING_IDENTIFIER, message: 'Give exactly one of id and nip.' },
-    ]);
+    return exactlyOne({ id: this.id, nip: this.nip });
   }
 }
