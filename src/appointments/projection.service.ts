@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Echelon, PositionCategory } from '../positions/position.enums.js';
+import { groupByKey } from '../common/group-by.js';
 import { deriveKind } from '../rotations/rotation-rules.js';
 import { Capacity, type TransferKind } from '../rotations/rotation.enums.js';
 import { endActingAtDefinitive, foldOfficial, type FoldIssue, type ProjectedAppointment, type ProjectionTransfer } from './projection.js';
@@ -200,8 +201,7 @@ export class ProjectionService {
 
   private async fold(m: EntityManager, officialIds: string[]) {
     const transfers = await this.transfersOf(m, officialIds);
-    const byOfficial = new Map<string, ProjectionTransfer[]>();
-    for (const t of transfers) byOfficial.set(t.officialId, [...(byOfficial.get(t.officialId) ?? []), t]);
+    const byOfficial = groupByKey(transfers, (t) => t.officialId);
     const appointments: ProjectedAppointment[] = [];
     const issues: FoldIssue[] = [];
     const derivedFrom = new Map<string, string | null>();
@@ -245,8 +245,7 @@ function definitive(appointments: ProjectedAppointment[]): ProjectedAppointment[
 
 /** Pairs of definitive appointments on one post whose periods [start, end) intersect. */
 export function findOverlaps(appointments: ProjectedAppointment[]): Overlap[] {
-  const byPost = new Map<string, ProjectedAppointment[]>();
-  for (const a of appointments) byPost.set(a.positionId, [...(byPost.get(a.positionId) ?? []), a]);
+  const byPost = groupByKey(appointments, (a) => a.positionId);
   const overlaps: Overlap[] = [];
   for (const [positionId, list] of byPost) {
     list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));

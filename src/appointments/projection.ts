@@ -1,3 +1,4 @@
+import { groupByKey } from '../common/group-by.js';
 import { Capacity, TransferKind } from '../rotations/rotation.enums.js';
 
 /** A transfer as the projection sees it. `eventOrder` breaks ties between events on one day (the event id). */
@@ -120,12 +121,7 @@ export function endActingAtDefinitive(
   appointments: ProjectedAppointment[],
   definitiveStarts: { positionId: string; startedOn: string; transferId: string }[],
 ): ProjectedAppointment[] {
-  const starts = new Map<string, { startedOn: string; transferId: string }[]>();
-  for (const s of definitiveStarts) {
-    const list = starts.get(s.positionId) ?? [];
-    list.push(s);
-    starts.set(s.positionId, list);
-  }
+  const starts = groupByKey(definitiveStarts, (s) => s.positionId);
   for (const list of starts.values()) list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
   const out: ProjectedAppointment[] = [];
   for (const a of appointments) {

@@ -5,6 +5,7 @@ import { compareTransfers, foldOfficial, type ProjectionTransfer } from '../appo
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { validationFailed } from '../common/errors/common.errors.js';
+import { groupByKey } from '../common/group-by.js';
 import { stableHash } from '../common/stable-hash.js';
 import { parseNip } from '../officials/nip.js';
 import type { Employment, Rank } from '../officials/official.enums.js';
@@ -205,8 +206,7 @@ export class RotationRecorderService {
     const officials = await this.resolveOfficials(m, input.transfers);
     const existing = await this.projection.transfersOf(m, [...new Set([...officials.values()].map((o) => o.id))]);
     const positions = await this.resolvePositions(m, input.transfers, existing);
-    const existingByOfficial = new Map<string, ProjectionTransfer[]>();
-    for (const t of existing) existingByOfficial.set(t.officialId, [...(existingByOfficial.get(t.officialId) ?? []), t]);
+    const existingByOfficial = groupByKey(existing, (t) => t.officialId);
     const order = opts.eventId ? BigInt(opts.eventId) : NEW_EVENT_ORDER;
 
     const planned: PlannedTransfer[] = [];

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Appointment } from '../../appointments/appointment.entity.js';
 import type { Vacancy } from '../../appointments/dto/appointment-views.js';
+import { groupByKey } from '../group-by.js';
 import { appointmentJson } from '../sql.js';
 import { leanSelect } from '../lean-select.js';
 import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
@@ -15,9 +16,8 @@ import { Organization } from '../../organizations/organization.entity.js';
 
 /** Groups rows by key, in the order DataLoader asked for the keys. */
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k)!);
+  const groups = groupByKey(rows, keyOf);
+  return keys.map((k) => groups.get(k) ?? []);
 }
 
 /**
