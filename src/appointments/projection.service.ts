@@ -76,11 +76,12 @@ export class ProjectionService {
    * anyone whose acting appointment a moved definitive start may cut, and checks the result
    * against everyone else's definitive appointments. Writes nothing. `since`: no transfer
    * before this day was added, removed or changed, so only what lasts until it or later can
-   * differ — a new decree at the end of a long history touches little.
+   * differ — a new decree at the end of a long history touches little. `known`: officials
+   * whose transfers the caller already holds, all of them (they are not read again).
    */
-  async project(m: EntityManager, officialIds: string[], since: string | null = null): Promise<Projection> {
+  async project(m: EntityManager, officialIds: string[], since: string | null = null, known: Map<string, ProjectionTransfer[]> = new Map()): Promise<Projection> {
     const first = new Set(officialIds);
-    const folded = await this.fold(m, [...first]);
+    const folded = await this.fold(m, [...first], known);
     const current = (a: { endedOn: string | null }) => since === null || a.endedOn === null || a.endedOn >= since;
 
     // Posts whose definitive holders change: acting holders there may be cut differently.
@@ -199,8 +200,11 @@ export class ProjectionService {
     );
   }
 
-  private async fold(m: EntityManager, officialIds: string[]) {
-    const transfers = await this.transfersOf(m, officialIds);
+  private async fold(m: EntityManager, officialIds: string[], known: Map<string, ProjectionTransfer[]> = new Map()) {
+    const transfers = [
+      ...officialIds.flatMap((id) => known.get(id) ?? []),
+      ...(await this.transfersOf(m, officialIds.filter((id) => !known.has(id)))),
+    ];
     const byOfficial = groupByKey(transfers, (t) => t.officialId);
     const appointments: ProjectedAppointment[] = [];
     const issues: FoldIssue[] = [];

@@ -242,7 +242,14 @@ export class RotationRecorderService {
 
     // Nothing before this event's date (or, when amending, the date it had) changes.
     const since = opts.since && opts.since < effectiveOn ? opts.since : effectiveOn;
-    const projection = await this.projection.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])], since);
+    // The planned officials' histories are already in hand: what was read above, and the rows just inserted.
+    const known = new Map(planned.map((p) => [p.officialId, [...(existingByOfficial.get(p.officialId) ?? [])]]));
+    const planAt = new Map(planned.map((p) => [p.index + 1, p]));
+    for (const row of inserted) {
+      const { index: _index, note: _note, ...plan } = planAt.get(row.seq)!;
+      known.get(plan.officialId)!.push({ ...plan, id: row.id, eventOrder: BigInt(eventId), effectiveOn, seq: row.seq });
+    }
+    const projection = await this.projection.project(m, [...new Set([...planned.map((p) => p.officialId), ...(opts.alsoRebuild ?? [])])], since, known);
     problems.push(...(await this.historyProblems(m, projection, indexOfTransfer, indexOfOfficial)));
 
     const unique = new Map(problems.map((p) => [`${p.severity}|${p.code}|${p.index}|${p.message}`, p]));
