@@ -7,7 +7,11 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AppExceptionFilter } from './common/errors/exception.filter.js';
 import { createErrorFormatter } from './common/errors/graphql-errors.js';
-import { costLimitPlugin, validationRules } from './common/graphql-limits.js';
+import { costLimitPlugin, validationRules } from './common/graphql/graphql-limits.js';
+import { inputGuardPlugin } from './common/graphql/input-guard.plugin.js';
+import { responseStatusPlugin } from './common/graphql/response-status.plugin.js';
+import { DateTimeScalar } from './common/scalars/date-time.scalar.js';
+import { loggingModule } from './common/logging/logging.module.js';
 import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -30,6 +34,8 @@ export interface AppModuleOptions {
   migrate?: boolean;
   /** Write the GraphQL schema to this file at boot (`npm run schema`). */
   schemaFile?: string;
+  /** Where logs go: stdout (1) for the server, stderr (2) for the command line, whose stdout is its output. */
+  logFd?: 1 | 2;
 }
 
 @Module({})
@@ -39,6 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule(config.logLevel, options.logFd),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -46,15 +53,19 @@ export class AppModule {
           useFactory: (dataSource: DataSource) => ({
             autoSchemaFile: options.schemaFile ?? true,
             sortSchema: true,
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             path: '/graphql',
-            introspection: !config.production,
-            includeStacktraceInErrorResponses: !config.production,
+            introspection: config.development,
+            includeStacktraceInErrorResponses: config.development,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
+            // Automatic persisted queries would add a cache to fill; clients send the document.
+            persistedQueries: false,
             validationRules,
-            plugins: [costLimitPlugin],
+            // The input guard first: its refusal is the one a client sees when both would refuse.
+            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: createLoaders(dataSource) }),
-            formatError: createErrorFormatter(config.production),
+            formatError: createErrorFormatter(config.development),
           }),
         }),
         AuditModule,

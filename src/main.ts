@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp, logLevels } from './bootstrap.js';
+import { createApp } from './bootstrap.js';
+import { bootLogger } from './common/logging/logging.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-url.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -11,7 +12,7 @@ let embedded: EmbeddedPostgres | undefined;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Logger.overrideLogger(logLevels(config.logLevel));
+  Logger.overrideLogger(bootLogger(config.logLevel));
   const database = await resolveDatabase(config);
   embedded = database.embedded;
   const app = await createApp({ config, databaseUrl: database.url });

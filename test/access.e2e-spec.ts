@@ -239,21 +239,29 @@ describe('access', () => {
     });
   });
 
-  describe('in production', () => {
-    let prod: TestApp;
+  describe('safe by default, development mode only when asked for', () => {
+    let byDefault: TestApp;
+    let dev: TestApp;
     beforeAll(async () => {
-      prod = await startTestApp({ NODE_ENV: 'production' });
+      // No NODE_ENV at all: what `npm start` serves.
+      byDefault = await startTestApp({ NODE_ENV: '' });
+      dev = await startTestApp({ NODE_ENV: 'development' });
     });
-    afterAll(() => prod.close());
+    afterAll(async () => {
+      await byDefault.close();
+      await dev.close();
+    });
 
-    it('turns off introspection and field suggestions and sends no stack traces', async () => {
-      const intro = await prod.gql(`{ __schema { types { name } } }`);
+    it('turns off introspection and field suggestions and sends no stack traces unless NODE_ENV=development', async () => {
+      const intro = await byDefault.gql(`{ __schema { types { name } } }`);
       expect(intro.errors?.[0].message).toMatch(/introspection/i);
-      const typo = await prod.gql(`{ organizationz { id } }`);
+      const typo = await byDefault.gql(`{ organizationz { id } }`);
       expect(typo.errors?.[0].message).toBe('Cannot query field "organizationz" on type "Query".');
       expect(JSON.stringify(typo)).not.toMatch(/stacktrace|Did you mean/);
-      const dev = await t.gql(`{ organizationz { id } }`);
-      expect(dev.errors?.[0].message).toMatch(/Did you mean/);
+      const bad = await byDefault.gql(`{ rotationEvent(id: "1") { id } }`);
+      expect(JSON.stringify(bad)).not.toMatch(/stacktrace|\/work|node_modules/);
+      expect((await dev.gql(`{ organizationz { id } }`)).errors?.[0].message).toMatch(/Did you mean/);
+      expect((await dev.gql(`{ __schema { queryType { name } } }`)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
   });
 
@@ -279,6 +287,25 @@ describe('access', () => {
       for (let i = 0; i < 5; i++) expect((await ask(limited.auth.HR)).status).toBe(200);
       expect((await ask(limited.auth.HR)).status).toBe(429);
       expect((await ask(limited.auth.ANALYST)).status).toBe(200);
+    });
+
+    it('counts a key however its header is spelled, and wrong or blank keys against the address', async () => {
+      const ask = (authorization: string) =>
+        limited.http().post('/graphql').set({ 'content-type': 'application/json', authorization }).send({ query: '{ __typename }' });
+      const secret = limited.auth.ADMIN.authorization.replace(/^Bearer /, '');
+      const spellings = [`Bearer ${secret}`, `bearer ${secret}`, `BEARER ${secret}`, `Bearer  ${secret}`, `Bearer\t${secret}`];
+      for (const spelling of spellings) expect([spelling.slice(0, 8), (await ask(spelling)).status]).toEqual([spelling.slice(0, 8), 200]);
+      expect((await ask(`Bearer ${secret}`)).status).toBe(429); // the sixth request of one key, however spelled
+
+      // The anonymous budget (3) was spent by the test above; junk keys and blank headers share it.
+      for (const junk of ['Bearer junk1', 'Bearer junk2', `Bearer mts_${'x'.repeat(43)}`, '   ']) {
+        expect([junk, (await ask(junk)).status]).toEqual([junk, 429]);
+      }
+    });
+
+    it('never asks a key of the health check', async () => {
+      const res = await limited.http().get('/health').set('authorization', 'Bearer junk');
+      expect(res.status).toBe(200);
     });
   });
 });

@@ -8,6 +8,8 @@ import { AuthError, AuthErrorCode } from './auth.errors.js';
 import type { Role } from './role.enum.js';
 
 const SECRET_PREFIX = 'mts_';
+/** `mts_` and 32 random bytes in base64url. */
+const SECRET_SHAPE = /^mts_[A-Za-z0-9_-]{43}$/;
 
 function hash(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -57,9 +59,10 @@ export class ApiKeysService {
    * a wrong or revoked key. Records the last use (at most once a minute per key).
    */
   async authenticate(header: string | undefined): Promise<Actor | null | undefined> {
-    if (!header) return null;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return undefined;
+    if (!header?.trim()) return null;
+    // Any case, any run of spaces or tabs; a token that cannot be one of ours costs no lookup.
+    const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match || !SECRET_SHAPE.test(match[1])) return undefined;
     const [key]: { id: string; role: Role; stale: boolean }[] = await this.dataSource.query(
       `SELECT id, role, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
        FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,

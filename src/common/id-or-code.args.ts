@@ -1,12 +1,13 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { CommonError, CommonErrorCode } from './errors/common.errors.js';
+import { DatabaseId } from './validators.js';
 
 @ArgsType()
 export class IdOrCodeArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'id must be a numeric id' })
+  @DatabaseId()
   id?: string;
 
   @Field(() => String, { nullable: true })

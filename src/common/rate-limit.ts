@@ -1,22 +1,22 @@
-import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { AuthenticatedRequest } from '../auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
- * Requests per window, counted per API key (by the hash of the header, so wrong keys count
- * too) and per IP address for anonymous callers. Past the limit: 429, Retry-After, and a
- * GraphQL-shaped body with code RATE_LIMITED and the seconds to wait.
+ * Requests per window, counted by who the caller turned out to be (mounted after the auth
+ * middleware): a valid key by its id, however its header is spelled; everyone else —
+ * anonymous callers and wrong keys alike — by client address. Past the limit: 429,
+ * Retry-After, and a GraphQL-shaped body with code RATE_LIMITED and the seconds to wait.
  */
 export function rateLimiter(config: AppConfig['rateLimit']) {
-  const keyed = (req: Request) => typeof req.headers.authorization === 'string';
+  const keyId = (req: Request) => (req as Request & AuthenticatedRequest).actor?.keyId;
   return rateLimit({
     windowMs: config.windowSeconds * 1000,
-    limit: (req) => (keyed(req) ? config.perKey : config.anonymous),
+    limit: (req) => (keyId(req) ? config.perKey : config.anonymous),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) =>
-      keyed(req) ? `key:${createHash('sha256').update(req.headers.authorization!).digest('hex')}` : `ip:${ipKeyGenerator(req.ip ?? '')}`,
+    keyGenerator: (req) => (keyId(req) ? `key:${keyId(req)}` : `ip:${ipKeyGenerator(req.ip ?? '')}`),
     handler: (req, res) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfter = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + config.windowSeconds * 1000) - Date.now()) / 1000));

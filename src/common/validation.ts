@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { Problem } from './errors/domain-error.js';
 import { validationFailed } from './errors/common.errors.js';
+import { unsafeTextProblems } from './input-safety.js';
 
 /** `isNotEmpty` → `IS_NOT_EMPTY`; custom constraints are already named by their code (`NIP_INVALID`). */
 function problemCode(constraint: string): string {
@@ -22,9 +23,23 @@ export function problemsOf(errors: ValidationError[], parent = '', index?: numbe
   });
 }
 
+/**
+ * REST input (query strings, bodies, path parameters) gets the text check that GraphQL input
+ * gets from the input guard, before any DTO or SQL sees it.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' || metadata.type === 'body' || metadata.type === 'param') {
+      const problems = unsafeTextProblems(value, metadata.data ?? '');
+      if (problems.length > 0) throw validationFailed(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global pipe: every wrong field reported at once, as one VALIDATION_FAILED domain error. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     forbidUnknownValues: false,
     validationError: { target: false, value: false },

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { Matches, MaxLength, IsNotEmpty } from 'class-validator';
+import { Matches, MaxLength, IsNotEmpty, ValidateBy } from 'class-validator';
+import { isDatabaseId } from './input-safety.js';
 
 /** Trims strings before validation; an all-blank string becomes '' so IsNotEmpty catches it. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -27,4 +28,12 @@ export function CodeField(): PropertyDecorator {
     RequiredText(50)(target, key);
     Matches(/^[A-Z0-9][A-Z0-9._-]*$/, { message: `${String(key)} may contain only capital letters, digits, '.', '_' and '-'` })(target, key);
   };
+}
+
+/** A bigint id (checked again here for callers that do not come through GraphQL: the CLI, imports). */
+export function DatabaseId(): PropertyDecorator {
+  return ValidateBy({
+    name: 'ID_INVALID',
+    validator: { validate: (value) => isDatabaseId(value), defaultMessage: (args) => `${args?.property} must be an id: a whole number of at most 19 digits` },
+  });
 }

@@ -4,18 +4,18 @@ import { LogLevel } from './env.dto.js';
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, logLevel: LogLevel.LOG, production: false, databaseUrl: undefined });
+    expect(config).toMatchObject({ port: 3000, logLevel: LogLevel.LOG, development: false, databaseUrl: undefined });
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'production' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
       port: 8080,
       dataDir: '/srv/mutasi',
       logLevel: LogLevel.DEBUG,
-      production: true,
+      development: true,
       rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
       seedDemo: true,
     });

@@ -10,7 +10,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
-  production: boolean;
+  /** NODE_ENV=development only: introspection, field suggestions and stack traces for everyone. */
+  development: boolean;
   rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
   /** Load the Kota Bekasi demo into an empty database at start. */
   seedDemo: boolean;
@@ -32,7 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: dto.PORT,
     dataDir: resolve(dto.DATA_DIR),
     logLevel: dto.LOG_LEVEL,
-    production: dto.NODE_ENV === NodeEnv.PRODUCTION,
+    development: dto.NODE_ENV === NodeEnv.DEVELOPMENT,
     rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
     seedDemo: dto.SEED_DEMO === 'true',
   };

@@ -64,5 +64,5 @@ export class EnvDto {
 
   @Expose()
   @IsEnum(NodeEnv, { message: `NODE_ENV must be one of: ${Object.values(NodeEnv).join(', ')}` })
-  NODE_ENV: NodeEnv = NodeEnv.DEVELOPMENT;
+  NODE_ENV: NodeEnv = NodeEnv.PRODUCTION;
 }

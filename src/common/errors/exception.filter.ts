@@ -1,6 +1,7 @@
-import { Catch, type ArgumentsHost } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
+import { currentRequestId } from '../logging/request-context.js';
 import { DomainError } from './domain-error.js';
 import { graphqlCodeFor, translateDatabaseError, type DomainErrorCode, type GraphQLErrorCode } from './graphql-errors.js';
 
@@ -13,24 +14,33 @@ const HTTP_STATUS: Record<GraphQLErrorCode, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
+/** http-errors' shape (body-parser's 400 and 413): Nest's default handling answers these well. */
+const isHttpError = (e: unknown) => typeof (e as { statusCode?: unknown })?.statusCode === 'number';
+
 /**
  * GraphQL: hands every error to Apollo unchanged, where the error formatter (createErrorFormatter, the one mapping)
  * turns it into a client error and logs only the unexpected ones; without this Nest would
  * log each domain error (a clerk's typo) as a server ERROR.
  * REST (exports, health): a domain error becomes its HTTP status and a JSON body with the
- * same codes; anything else gets Nest's default handling.
+ * same codes; an HTTP error keeps Nest's default handling; anything else is logged once and
+ * answered 500 with the request id, nothing of its insides.
  */
 @Catch()
 export class AppExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
-    const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
+    if (exception instanceof HttpException || isHttpError(exception)) return super.catch(exception, host);
     const res = host.switchToHttp().getResponse<Response>();
-    if (domain && !res.headersSent) {
-      const code = graphqlCodeFor(domain.code as DomainErrorCode);
-      res.status(HTTP_STATUS[code]).json({ error: { code, domainCode: domain.code, message: domain.message, ...(domain.problems.length ? { problems: domain.problems } : {}) } });
+    const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
+    if (!domain) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (res.headersSent) return res.destroy();
+    if (!domain) {
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: currentRequestId() } });
       return;
     }
-    return super.catch(exception, host);
+    const code = graphqlCodeFor(domain.code as DomainErrorCode);
+    res.status(HTTP_STATUS[code]).json({ error: { code, domainCode: domain.code, message: domain.message, ...(domain.problems.length ? { problems: domain.problems } : {}) } });
   }
 }

@@ -9,6 +9,7 @@ import { POSITION_CONSTRAINTS, PositionErrorCode } from '../../positions/positio
 import { assertUnreachable } from './assert-unreachable.js';
 import { CommonErrorCode } from './common.errors.js';
 import { DomainError } from './domain-error.js';
+import { currentRequestId } from '../logging/request-context.js';
 
 export type DomainErrorCode = CommonErrorCode | AuthErrorCode | RotationErrorCode | OrganizationErrorCode | PositionErrorCode | OfficialErrorCode;
 
@@ -22,6 +23,7 @@ export function graphqlCodeFor(code: DomainErrorCode): GraphQLErrorCode {
     case CommonErrorCode.PAGE_TOO_LARGE:
     case CommonErrorCode.MISSING_IDENTIFIER:
     case CommonErrorCode.QUERY_TOO_COSTLY:
+    case CommonErrorCode.UNSUPPORTED_OPERATION:
     case OrganizationErrorCode.UNKNOWN_PARENT:
     case OrganizationErrorCode.ORGANIZATION_CYCLE:
     case PositionErrorCode.UNKNOWN_ORGANIZATION:
@@ -81,7 +83,7 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
 const logger = new Logger('GraphQL');
 
 /** The one mapping from whatever a request raised to what its client sees. */
-export function createErrorFormatter(production: boolean) {
+export function createErrorFormatter(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError;
     const domain = original instanceof DomainError ? original : translateDatabaseError(original);
@@ -101,11 +103,12 @@ export function createErrorFormatter(production: boolean) {
     // By name, not instanceof: graphql ships CJS and ESM builds, and packages load either.
     if (original !== undefined && (original as Error)?.name !== 'GraphQLError') {
       // An unexpected failure: log it whole, tell the client nothing about its insides.
+      // The request id is on the log line and in the answer, so an operator can find one from the other.
       logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-      return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } };
     }
     // Parse, validation, limit and variable errors from graphql-js, Apollo and our rules.
-    // In production, graphql-js's "Did you mean …?" would let a stranger map the schema.
-    return production ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') } : formatted;
+    // Outside development, graphql-js's "Did you mean …?" would let a stranger map the schema.
+    return !development ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') } : formatted;
   };
 }

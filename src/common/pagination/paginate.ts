@@ -1,6 +1,11 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
+import { isDatabaseId } from '../input-safety.js';
+import { isCalendarDate } from '../scalars/date.scalar.js';
 import type { Page } from './connection.js';
+
+/** The largest PostgreSQL `integer` (sequence numbers, counts). */
+const INT4_MAX = 2147483647;
 import type { PaginationArgs } from './pagination.args.js';
 
 const invalidCursor = () =>
@@ -25,9 +30,9 @@ export function decodeCursor(cursor: string, shape: readonly ('id' | 'date' | 'i
     Array.isArray(key) &&
     key.length === shape.length &&
     key.every((v, i) =>
-      shape[i] === 'id' ? typeof v === 'string' && /^[0-9]{1,19}$/.test(v)
-      : shape[i] === 'date' ? typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
-      : shape[i] === 'int' ? Number.isInteger(v)
+      shape[i] === 'id' ? typeof v === 'string' && isDatabaseId(v)
+      : shape[i] === 'date' ? isCalendarDate(v)
+      : shape[i] === 'int' ? Number.isInteger(v) && Math.abs(v) <= INT4_MAX
       : typeof v === 'number' && Number.isFinite(v),
     );
   if (!ok) throw invalidCursor();

@@ -1,7 +1,8 @@
-import { IsEnum, IsOptional, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsEnum, IsOptional, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { isCalendarDate } from '../../common/scalars/date.scalar.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import { TransferKind } from '../../rotations/rotation.enums.js';
+import { DatabaseId } from '../../common/validators.js';
 
 @ValidatorConstraint({ name: 'DATE_INVALID' })
 class CalendarDate implements ValidatorConstraintInterface {
@@ -16,7 +17,7 @@ class CalendarDate implements ValidatorConstraintInterface {
 /** Query-string filters shared by every export; each is checked before a row is sent. */
 export class ExportFilters {
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  @DatabaseId()
   organizationId?: string;
 
   @IsOptional()

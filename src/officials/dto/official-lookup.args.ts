@@ -1,12 +1,13 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsOptional, Matches } from 'class-validator';
 import { exactlyOne } from '../../common/id-or-code.args.js';
+import { DatabaseId } from '../../common/validators.js';
 
 @ArgsType()
 export class OfficialLookupArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'id must be a numeric id' })
+  @DatabaseId()
   id?: string;
 
   @Field(() => String, { nullable: true })

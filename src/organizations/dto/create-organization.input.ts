@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
-import { CodeField, RequiredText } from '../../common/validators.js';
+import { CodeField, RequiredText, DatabaseId } from '../../common/validators.js';
 import { OrganizationKind } from '../organization-kind.enum.js';
 
 @InputType()
@@ -20,7 +20,7 @@ export class CreateOrganizationInput {
 
   @Field(() => ID, { nullable: true, description: 'The unit this one belongs to.' })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'parentId must be an organization id' })
+  @DatabaseId()
   parentId?: string | null;
 
   @Field(() => DateScalar, { nullable: true })

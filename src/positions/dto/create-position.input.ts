@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
-import { CodeField, RequiredText } from '../../common/validators.js';
+import { CodeField, RequiredText, DatabaseId } from '../../common/validators.js';
 import { Echelon, PositionCategory } from '../position.enums.js';
 
 @InputType()
@@ -15,7 +15,7 @@ export class CreatePositionInput {
   title: string;
 
   @Field(() => ID)
-  @Matches(/^[0-9]{1,18}$/, { message: 'organizationId must be an organization id' })
+  @DatabaseId()
   organizationId: string;
 
   @Field(() => Echelon, { nullable: true })

@@ -2,17 +2,15 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUrl, Matches, ValidateNested } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
-import { OptionalText, RequiredText } from '../../common/validators.js';
+import { OptionalText, RequiredText, DatabaseId } from '../../common/validators.js';
 import { Capacity, TransferKind } from '../rotation.enums.js';
 
 export const MAX_TRANSFERS = 10_000;
-const ID_PATTERN = /^[0-9]{1,18}$/;
-
 @InputType({ description: 'One row of the lampiran: who, from which post (optional: derived), to which post (none: leaves office).' })
 export class TransferInput {
   @Field(() => ID, { nullable: true, description: 'The official, by id; or give nip.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: 'officialId must be an official id' })
+  @DatabaseId()
   officialId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The official, by NIP; or give officialId.' })
@@ -22,7 +20,7 @@ export class TransferInput {
 
   @Field(() => ID, { nullable: true, description: 'The post the decree says the official leaves; checked against the history. Omit to derive it.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: 'fromPositionId must be a position id' })
+  @DatabaseId()
   fromPositionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Or the same post by code.' })
@@ -32,7 +30,7 @@ export class TransferInput {
 
   @Field(() => ID, { nullable: true, description: 'The destination post; omit (with toPositionCode) when the official leaves office.' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: 'toPositionId must be a position id' })
+  @DatabaseId()
   toPositionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Or the destination by code.' })

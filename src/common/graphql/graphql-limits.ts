@@ -3,7 +3,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { CommonError, CommonErrorCode } from './errors/common.errors.js';
+import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
+import { requestError } from '../errors/request-error.js';
 
 /** Anchors: GitHub's GraphQL API limits, the OWASP GraphQL cheat sheet, Apollo's production checklist. */
 export const QUERY_LIMITS = {
@@ -59,11 +60,13 @@ export const costLimitPlugin: ApolloServerPlugin = {
           return;
         }
         if (cost > QUERY_LIMITS.maxCost) {
-          throw new CommonError(
-            CommonErrorCode.QUERY_TOO_COSTLY,
-            `This query would cost ${cost} points; the limit is ${QUERY_LIMITS.maxCost}. Ask for fewer items (first) or fewer nested lists.`,
-            [],
-            { cost, limit: QUERY_LIMITS.maxCost },
+          throw requestError(
+            new CommonError(
+              CommonErrorCode.QUERY_TOO_COSTLY,
+              `This query would cost ${cost} points; the limit is ${QUERY_LIMITS.maxCost}. Ask for fewer items (first) or fewer nested lists.`,
+              [],
+              { cost, limit: QUERY_LIMITS.maxCost },
+            ),
           );
         }
       },
