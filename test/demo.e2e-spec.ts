@@ -108,10 +108,15 @@ describe('the README, as written, on the demo', () => {
   });
   afterAll(() => t.close());
 
-  it('runs the example operations, then records the clerk\'s first rotation', async () => {
+  it('runs the example operations, then records the clerk\'s first rotation, changing nothing the journalist examples show', async () => {
+    const journalistQueries = readmeQueries('For journalists');
+    const journalistAnswers = () => Promise.all(journalistQueries.map((q) => t.gql(q)));
+    const before = await journalistAnswers();
     const [createUnit, createPost, createOfficial, read] = readmeQueries('Example queries');
     const unit = await t.hr(createUnit);
     expect(unit.errors).toBeUndefined();
+    const parent = await t.gql(`query ($id: ID) { organization(id: $id) { parent { code } } }`, { id: unit.data.createOrganization.id });
+    expect(parent.data.organization.parent.code).toBe('PEMKOT-BKS');
     expect((await t.hr(createPost, { org: unit.data.createOrganization.id })).errors).toBeUndefined();
     expect((await t.hr(createOfficial)).data.createOfficial.displayName).toBe('dr. H. Ahmad Fauzi, M.Kes.');
     const tree = await t.gql(read);
@@ -130,5 +135,6 @@ describe('the README, as written, on the demo', () => {
     ]);
     // The idempotency key in the README makes a retry harmless.
     expect((await t.hr(record, variables)).data.recordRotationEvent.event.id).toBe(recorded.data.recordRotationEvent.event.id);
+    expect(await journalistAnswers()).toEqual(before);
   });
 });

@@ -29,6 +29,18 @@ describe('organizations', () => {
     expect(byCode.data.organization.id).toBe(org.id);
   });
 
+  it('takes the parent by code as well as by id, and says which is wrong', async () => {
+    const root = await createOrganization(t, { code: 'PARENT-BY-CODE' });
+    const child = await t.hr(CREATE, { input: organizationInput({ parentCode: 'PARENT-BY-CODE' }) });
+    expect(child.data.createOrganization.parent).toEqual({ id: root, code: 'PARENT-BY-CODE' });
+    const unknown = await t.hr(CREATE, { input: organizationInput({ parentCode: 'NO-SUCH-UNIT' }) });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'UNKNOWN_PARENT', problems: [expect.objectContaining({ field: 'parentCode' })] });
+    const both = await t.hr(CREATE, { input: organizationInput({ parentCode: 'PARENT-BY-CODE', parentId: root }) });
+    expect(both.errors?.[0].extensions.domainCode).toBe('MISSING_IDENTIFIER');
+    const moved = await t.hr(UPDATE, { id: child.data.createOrganization.id, input: { parentCode: 'PARENT-BY-CODE' } });
+    expect(moved.data.updateOrganization.parent).toEqual({ code: 'PARENT-BY-CODE' });
+  });
+
   it('keeps a tree: parent, children in code order, ancestors from parent to root', async () => {
     const root = await createOrganization(t, { code: 'ROOT', kind: 'GOVERNMENT' });
     const dinkes = await createOrganization(t, { code: 'DINKES', parentId: root });

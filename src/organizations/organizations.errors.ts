@@ -29,6 +29,11 @@ export const ORGANIZATION_CONSTRAINTS: Record<string, () => DomainError> = {
   organizations_no_cycle: () => cycle(),
 };
 
+export const unknownParentCode = () =>
+  new OrganizationError(OrganizationErrorCode.UNKNOWN_PARENT, 'The parent organization does not exist.', [
+    { field: 'parentCode', code: OrganizationErrorCode.UNKNOWN_PARENT, message: 'No organization with this code.' },
+  ]);
+
 function cycle() {
   return new OrganizationError(OrganizationErrorCode.ORGANIZATION_CYCLE, 'An organization cannot be placed under itself or one of its own sub-units.', [
     { field: 'parentId', code: OrganizationErrorCode.ORGANIZATION_CYCLE, message: 'This parent is the organization itself or one of its sub-units.' },

@@ -10,7 +10,8 @@ import type { CreateOrganizationInput } from './dto/create-organization.input.js
 import type { OrganizationsArgs } from './dto/organizations.args.js';
 import type { UpdateOrganizationInput } from './dto/update-organization.input.js';
 import { Organization } from './organization.entity.js';
-import { organizationNotFound } from './organizations.errors.js';
+import { organizationNotFound, unknownParentCode } from './organizations.errors.js';
+import { exactlyOne } from '../common/id-or-code.args.js';
 
 @Injectable()
 export class OrganizationsService {
@@ -46,17 +47,29 @@ export class OrganizationsService {
   }
 
   /** Unknown parents and cycles are refused by the database (foreign key, trigger) and reported as domain errors. */
-  create(input: CreateOrganizationInput, actor: Actor | null): Promise<Organization> {
-    return this.audit.audited(actor, 'createOrganization', 'organization', async (m) => ({ after: await m.save(m.create(Organization, input)) }));
+  async create(input: CreateOrganizationInput, actor: Actor | null): Promise<Organization> {
+    const values = await this.withParentId(input);
+    return this.audit.audited(actor, 'createOrganization', 'organization', async (m) => ({ after: await m.save(m.create(Organization, values)) }));
   }
 
-  update(id: string, input: UpdateOrganizationInput, actor: Actor | null): Promise<Organization> {
+  async update(id: string, input: UpdateOrganizationInput, actor: Actor | null): Promise<Organization> {
+    const values = await this.withParentId(input);
     return this.audit.audited(actor, 'updateOrganization', 'organization', async (m) => {
       const existing = await m.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!existing) throw organizationNotFound();
       const before = { ...existing };
-      return { before, after: await m.save(Object.assign(existing, input)) };
+      return { before, after: await m.save(Object.assign(existing, values)) };
     });
+  }
+
+  /** The parent named by code becomes its id (unknown ids are the foreign key's to refuse). */
+  private async withParentId<T extends { parentId?: string | null; parentCode?: string | null }>(input: T): Promise<Omit<T, 'parentCode'>> {
+    const { parentCode, ...values } = input;
+    if (parentCode == null) return values;
+    if (input.parentId != null) exactlyOne({ parentId: input.parentId, parentCode });
+    const [parent]: { id: string }[] = await this.dataSource.query('SELECT id FROM organizations WHERE code = $1', [parentCode]);
+    if (!parent) throw unknownParentCode();
+    return { ...values, parentId: parent.id };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { CodeField, RequiredText, DatabaseId } from '../../common/validators.js';
 import { OrganizationKind } from '../organization-kind.enum.js';
@@ -22,6 +22,11 @@ export class CreateOrganizationInput {
   @IsOptional()
   @DatabaseId()
   parentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Or the unit it belongs to by code, e.g. "PEMKOT-BKS".' })
+  @IsOptional()
+  @MaxLength(50)
+  parentCode?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
   establishedOn?: string | null;
