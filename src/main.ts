@@ -4,6 +4,7 @@ import { createApp } from './bootstrap.js';
 import { bootLogger } from './common/logging/logging.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-url.js';
+import { DataDirInUseError } from './database/data-dir-owner.js';
 import type { EmbeddedPostgres } from './database/embedded-postgres.js';
 import { isEmpty, loadDemo } from '../seeds/load-demo.js';
 
@@ -13,7 +14,14 @@ let embedded: EmbeddedPostgres | undefined;
 async function main(): Promise<void> {
   const config = loadConfig();
   Logger.overrideLogger(bootLogger(config.logLevel));
-  const database = await resolveDatabase(config);
+  const database = await resolveDatabase(config, {
+    role: 'server',
+    // The pool cannot outlive its server: exit, for a supervisor to restart us, rather than answer 503 forever.
+    onServerExit: (reason) => {
+      logger.error(`Embedded PostgreSQL stopped unexpectedly (${reason}); exiting`);
+      process.exit(1);
+    },
+  });
   embedded = database.embedded;
   const app = await createApp({ config, databaseUrl: database.url });
   await app.init();
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : error);
   await embedded?.stop();
   process.exit(1);
 });

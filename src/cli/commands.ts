@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { createWriteStream, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createDataSource } from '../../ormconfig.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { Role } from '../auth/role.enum.js';
@@ -35,37 +35,53 @@ export const USAGE = `Usage: npm run cli -- <command>
                              stream an export to a file (NIP included), with progress on stderr
   keys create --role ROLE --label TEXT
                              make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
+  help, --help, -h           print this
 
-Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used (started if needed).`;
+Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used: the one of a running
+\`npm start\` on the same DATA_DIR (left running), or else started for the command and stopped after.`;
 
-/** Runs one command line; `env` stands for process.env (the tests pass their own). */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
-    console.log(USAGE);
-    return;
-  }
-  const config = loadConfig(env);
-  Logger.overrideLogger(logLevels(config.logLevel));
-  const database = await resolveDatabase(config);
-  try {
-    await run(command, rest, config, database.url);
-  } finally {
-    await database.embedded?.stop();
-  }
+interface Context {
+  config: AppConfig;
+  databaseUrl: string;
 }
 
-async function run(command: string, rest: string[], config: AppConfig, databaseUrl: string): Promise<void> {
-  if (command === 'schema') {
+type Run = (context: Context) => Promise<void>;
+
+/**
+ * Each command checks its arguments and returns what to run once the database is there, so
+ * that a typo is reported before PostgreSQL is started.
+ */
+const COMMANDS: Record<string, (args: string[]) => Run | Promise<Run>> = {
+  'migration:run': () =>
+    withDataSource(async (dataSource) => {
+      const done = await dataSource.runMigrations({ transaction: 'each' });
+      console.log(done.length ? done.map((m) => `Applied ${m.name}`).join('\n') : 'No pending migrations.');
+    }),
+  'migration:revert': () => withDataSource((dataSource) => dataSource.undoLastMigration({ transaction: 'each' })),
+  'migration:show': () => withDataSource(showMigrations),
+  'migration:generate': ([name]) => {
+    if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new UsageError('migration:generate needs a PascalCase name, e.g. AddRankIndex');
+    return withDataSource(async (dataSource) => {
+      const sql = await dataSource.driver.createSchemaBuilder().log();
+      if (sql.upQueries.length === 0) {
+        console.log('No changes: the entities and the database agree.');
+        return;
+      }
+      const timestamp = Date.now();
+      const file = resolve('migrations', `${timestamp}-${name}.ts`);
+      writeFileSync(file, migrationSource(`${name}${timestamp}`, sql.upQueries, sql.downQueries.reverse()));
+      writeFileSync(resolve('migrations', 'index.ts'), migrationIndex(readdirSync(resolve('migrations'))));
+      console.log(`Wrote ${file} and listed it in migrations/index.ts. Review it before committing.`);
+    });
+  },
+  schema: () => async ({ config, databaseUrl }) => {
     const file = resolve('schema.gql');
     const app = await createApp({ config, databaseUrl, schemaFile: file });
     await app.init();
     await app.close();
     console.log(`Wrote ${file}`);
-    return;
-  }
-
-  if (command === 'seed') {
+  },
+  seed: () => async ({ config, databaseUrl }) => {
     const app = await createApp({ config, databaseUrl });
     try {
       const report = await loadDemo(app, (line) => console.error(line));
@@ -73,10 +89,8 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
     } finally {
       await app.close();
     }
-    return;
-  }
-
-  if (command === 'projection:rebuild') {
+  },
+  'projection:rebuild': () => async ({ config, databaseUrl }) => {
     const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
     try {
       const started = Date.now();
@@ -85,75 +99,86 @@ async function run(command: string, rest: string[], config: AppConfig, databaseU
     } finally {
       await app.close();
     }
+  },
+  export: exportTo,
+  keys,
+};
+
+/** Runs one command line; `env` stands for process.env (the tests pass their own). */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('No command given.');
+  if (['help', '--help', '-h'].includes(command)) {
+    console.log(USAGE);
     return;
   }
-
-  if (command === 'export') {
-    await exportTo(rest, config, databaseUrl);
-    return;
-  }
-
-  if (command === 'keys') {
-    await keys(rest, config, databaseUrl);
-    return;
-  }
-
-  const dataSource = createDataSource(databaseUrl);
-  await dataSource.initialize();
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`Unknown command "${command}".`);
+  const run = await COMMANDS[command](rest);
+  const config = loadConfig(env);
+  Logger.overrideLogger(logLevels(config.logLevel));
+  const database = await resolveDatabase(config, { role: 'cli' });
   try {
-    switch (command) {
-      case 'migration:run': {
-        const done = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(done.length ? done.map((m) => `Applied ${m.name}`).join('\n') : 'No pending migrations.');
-        break;
-      }
-      case 'migration:revert':
-        await dataSource.undoLastMigration({ transaction: 'each' });
-        break;
-      case 'migration:show':
-        await dataSource.showMigrations();
-        break;
-      case 'migration:generate': {
-        const name = rest[0];
-        if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new UsageError('migration:generate needs a PascalCase name, e.g. AddRankIndex');
-        const sql = await dataSource.driver.createSchemaBuilder().log();
-        if (sql.upQueries.length === 0) {
-          console.log('No changes: the entities and the database agree.');
-          break;
-        }
-        const timestamp = Date.now();
-        const file = resolve('migrations', `${timestamp}-${name}.ts`);
-        writeFileSync(file, migrationSource(`${name}${timestamp}`, sql.upQueries, sql.downQueries.reverse()));
-        writeFileSync(resolve('migrations', 'index.ts'), migrationIndex(readdirSync(resolve('migrations'))));
-        console.log(`Wrote ${file} and listed it in migrations/index.ts. Review it before committing.`);
-        break;
-      }
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
-    }
+    await run({ config, databaseUrl: database.url });
   } finally {
-    await dataSource.destroy();
+    await database.embedded?.stop();
+  }
+}
+
+function withDataSource(fn: (dataSource: DataSource) => Promise<void>): Run {
+  return async ({ databaseUrl }) => {
+    const dataSource = createDataSource(databaseUrl);
+    await dataSource.initialize();
+    try {
+      await fn(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  };
+}
+
+/** TypeORM's showMigrations only logs through its logger (silent at our settings): list them here. */
+async function showMigrations(dataSource: DataSource): Promise<void> {
+  const [{ present }] = await dataSource.query(`SELECT to_regclass('migrations') IS NOT NULL AS present`);
+  const rows: { name: string }[] = present ? await dataSource.query('SELECT name FROM migrations ORDER BY id') : [];
+  const applied = new Set(rows.map((r) => r.name));
+  const known = dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+  for (const name of known) console.log(`${applied.has(name) ? '[X]' : '[ ]'} ${name}`);
+  // Applied by another version of Mutasi (a newer one, before a downgrade).
+  for (const name of applied) if (!known.includes(name)) console.log(`[?] ${name} (applied, unknown to this version)`);
+  const pending = known.filter((name) => !applied.has(name)).length;
+  console.log(`${known.length - pending} applied, ${pending} pending.`);
+}
+
+/** parseArgs' own errors (unknown option, missing value) are usage errors too. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    throw error;
   }
 }
 
 export class UsageError extends Error {}
 
 /** `keys create`: the way in for the first ADMIN key, which has no other. */
-async function keys(args: string[], config: AppConfig, databaseUrl: string): Promise<void> {
-  const { positionals, values } = parseArgs({ args, options: { role: { type: 'string' }, label: { type: 'string' } }, allowPositionals: true });
+function keys(args: string[]): Run {
+  const { positionals, values } = parseOptions({ args, options: { role: { type: 'string' }, label: { type: 'string' } }, allowPositionals: true });
   if (positionals[0] !== 'create') throw new UsageError('keys: the only subcommand is "create".');
   const role = values.role?.toUpperCase();
   if (!role || !Object.values(Role).includes(role as Role)) throw new UsageError(`keys create needs --role ${Object.values(Role).join('|')}`);
   const label = values.label?.trim();
   if (!label) throw new UsageError('keys create needs --label "who the key is for"');
-  const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
-  try {
-    const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
-    console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
-    console.log(secret);
-  } finally {
-    await app.close();
-  }
+  return async ({ config, databaseUrl }) => {
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    try {
+      const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
+      console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
+      console.log(secret);
+    } finally {
+      await app.close();
+    }
+  };
 }
 
 const EXPORTS: Record<string, ExportName> = {
@@ -164,8 +189,8 @@ const EXPORTS: Record<string, ExportName> = {
 };
 
 /** `export`: the same streams as GET /exports/…, into a file, with progress every second. */
-async function exportTo(args: string[], config: AppConfig, databaseUrl: string): Promise<void> {
-  const { positionals, values } = parseArgs({
+async function exportTo(args: string[]): Promise<Run> {
+  const { positionals, values } = parseOptions({
     args,
     allowPositionals: true,
     options: Object.fromEntries(['format', 'out', 'organization-code', 'organization-id', 'from', 'to', 'echelon', 'category', 'kind'].map((o) => [o, { type: 'string' as const }])),
@@ -186,19 +211,22 @@ async function exportTo(args: string[], config: AppConfig, databaseUrl: string):
   });
   const errors = await validate(filters);
   if (errors.length) throw new UsageError(problemsOf(errors).map((p) => `--${p.field}: ${p.message}`).join('\n'));
-  const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
-  const exports = app.get(ExportsService);
-  const started = Date.now();
-  const progress = { rows: 0, bytes: 0 };
-  const report = () =>
-    process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
-  const timer = setInterval(report, 1000);
-  try {
-    await exports.write(name, await exports.prepare(filters), true, createWriteStream(values.out), progress);
-  } finally {
-    clearInterval(timer);
-    report();
-    process.stderr.write('\n');
-    await app.close();
-  }
+  const out = values.out;
+  return async ({ config, databaseUrl }) => {
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    const exports = app.get(ExportsService);
+    const started = Date.now();
+    const progress = { rows: 0, bytes: 0 };
+    const report = () =>
+      process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
+    const timer = setInterval(report, 1000);
+    try {
+      await exports.write(name, await exports.prepare(filters), true, createWriteStream(out), progress);
+    } finally {
+      clearInterval(timer);
+      report();
+      process.stderr.write('\n');
+      await app.close();
+    }
+  };
 }
