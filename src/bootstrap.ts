@@ -9,8 +9,6 @@ import { authMiddleware } from './auth/auth.middleware.js';
 import { requestContext } from './common/logging/request-context.js';
 import { rateLimiter } from './common/rate-limit.js';
 
-export { logLevels } from './common/logging/logging.module.js';
-
 /** Builds the HTTP application; shared by main.ts, the CLI and the e2e tests. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });

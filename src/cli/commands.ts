@@ -9,7 +9,8 @@ import { createDataSource } from '../../ormconfig.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { Role } from '../auth/role.enum.js';
 import { LogLevel } from '../config/env.dto.js';
-import { createApp, logLevels } from '../bootstrap.js';
+import { createApp } from '../bootstrap.js';
+import { bootLogger } from '../common/logging/logging.module.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';
@@ -76,13 +77,13 @@ const COMMANDS: Record<string, (args: string[]) => Run | Promise<Run>> = {
   },
   schema: () => async ({ config, databaseUrl }) => {
     const file = resolve('schema.gql');
-    const app = await createApp({ config, databaseUrl, schemaFile: file });
+    const app = await createApp({ config, databaseUrl, schemaFile: file, logFd: 2 });
     await app.init();
     await app.close();
     console.log(`Wrote ${file}`);
   },
   seed: () => async ({ config, databaseUrl }) => {
-    const app = await createApp({ config, databaseUrl });
+    const app = await createApp({ config, databaseUrl, logFd: 2 });
     try {
       const report = await loadDemo(app, (line) => console.error(line));
       console.log(`Added ${report.organizations} units, ${report.positions} posts, ${report.officials} officials, ${report.events} events.`);
@@ -91,7 +92,7 @@ const COMMANDS: Record<string, (args: string[]) => Run | Promise<Run>> = {
     }
   },
   'projection:rebuild': () => async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
     try {
       const started = Date.now();
       const n = await app.get(DataSource).transaction((m) => app.get(ProjectionService).rebuildAll(m));
@@ -115,7 +116,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`Unknown command "${command}".`);
   const run = await COMMANDS[command](rest);
   const config = loadConfig(env);
-  Logger.overrideLogger(logLevels(config.logLevel));
+  Logger.overrideLogger(bootLogger(config.logLevel));
   const database = await resolveDatabase(config, { role: 'cli' });
   try {
     await run({ config, databaseUrl: database.url });
@@ -170,7 +171,7 @@ function keys(args: string[]): Run {
   const label = values.label?.trim();
   if (!label) throw new UsageError('keys create needs --label "who the key is for"');
   return async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
     try {
       const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
       console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
@@ -213,7 +214,7 @@ async function exportTo(args: string[]): Promise<Run> {
   if (errors.length) throw new UsageError(problemsOf(errors).map((p) => `--${p.field}: ${p.message}`).join('\n'));
   const out = values.out;
   return async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl });
+    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
     const exports = app.get(ExportsService);
     const started = Date.now();
     const progress = { rows: 0, bytes: 0 };
