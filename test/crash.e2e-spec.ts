@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createKeyWithCli, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
+import { prng } from '../seeds/prng.js';
 
 /**
  * Crash safety: Mutasi runs as a real child process and is SIGKILLed while it records one
@@ -19,17 +20,6 @@ const SEED = Number(process.env.CRASH_SEED ?? 20260206);
  */
 const KILL_AT = ['at lock', 'in transaction', 'after send', 'at commit', 'around commit'] as const;
 
-/** mulberry32: a small deterministic PRNG, so each run kills at the same relative moments. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const letters = (n: number): string => (n >= 26 ? letters(Math.floor(n / 26) - 1) : '') + String.fromCharCode(65 + (n % 26));
 

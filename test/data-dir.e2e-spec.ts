@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isAlive } from '../src/database/data-dir-owner.js';
+import { freePort } from '../src/database/embedded-postgres.js';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
 
 /**
@@ -53,16 +54,6 @@ function freshDataDir(): string {
   return dir;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function health(port: number): Promise<number | undefined> {
   try {

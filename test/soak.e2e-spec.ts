@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ProjectionService } from '../src/appointments/projection.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { officials, query, unitWithPosts } from './support/rotations.js';
+import { prng } from '../seeds/prng.js';
 
 /**
  * Soak: several clients at once, over real HTTP, record, amend, void and validate small
@@ -30,17 +31,6 @@ const AMEND = `mutation ($id: ID!, $v: Int!, $input: RotationEventInput!) {
 const VOID = `mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "soak: SK dibatalkan") { id version status } }`;
 const VALIDATE = `mutation ($input: RotationEventInput!) { validateRotationEvent(input: $input) { valid problems { code severity } } }`;
 
-/** mulberry32: one deterministic stream per client (the interleaving is up to the scheduler). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Op = 'record' | 'amend' | 'void' | 'validate';
 type Input = ReturnType<typeof makeInput>;

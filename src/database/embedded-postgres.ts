@@ -284,7 +284,8 @@ function run(cmd: string, args: string[], owner: { uid?: number; gid?: number },
   });
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
