@@ -1,4 +1,5 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { assertUnreachable } from '../common/errors/assert-unreachable.js';
+import { DomainError, type GraphQLErrorCode } from '../common/errors/domain-error.js';
 
 export enum AuthErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -8,7 +9,22 @@ export enum AuthErrorCode {
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
 }
 
-export class AuthError extends DomainError<AuthErrorCode> {}
+export class AuthError extends DomainError<AuthErrorCode> {
+  get graphqlCode(): GraphQLErrorCode {
+    switch (this.code) {
+      case AuthErrorCode.UNAUTHENTICATED:
+      case AuthErrorCode.INVALID_API_KEY:
+        return 'UNAUTHENTICATED';
+      case AuthErrorCode.FORBIDDEN:
+      case AuthErrorCode.PERSONAL_DATA_RESTRICTED:
+        return 'FORBIDDEN';
+      case AuthErrorCode.API_KEY_NOT_FOUND:
+        return 'NOT_FOUND';
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
 
 export const invalidApiKey = () =>
   new AuthError(AuthErrorCode.INVALID_API_KEY, 'The API key is not valid or has been revoked.');

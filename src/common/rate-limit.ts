@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { AuthenticatedRequest } from '../auth/actor.js';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -10,7 +9,8 @@ import type { AppConfig } from '../config/app-config.js';
  * Retry-After, and a GraphQL-shaped body with code RATE_LIMITED and the seconds to wait.
  */
 export function rateLimiter(config: AppConfig['rateLimit']) {
-  const keyId = (req: Request) => (req as Request & AuthenticatedRequest).actor?.keyId;
+  // The shape the auth middleware leaves on the request (common/ knows no domain module).
+  const keyId = (req: Request) => (req as Request & { actor?: { keyId: string } | null }).actor?.keyId;
   return rateLimit({
     windowMs: config.windowSeconds * 1000,
     limit: (req) => (keyId(req) ? config.perKey : config.anonymous),

@@ -1,5 +1,7 @@
+import { assertUnreachable } from '../common/errors/assert-unreachable.js';
+import { registerConstraintErrors } from '../common/errors/database-errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, type GraphQLErrorCode } from '../common/errors/domain-error.js';
 
 export enum OrganizationErrorCode {
   ORGANIZATION_NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
@@ -8,13 +10,26 @@ export enum OrganizationErrorCode {
   ORGANIZATION_CYCLE = 'ORGANIZATION_CYCLE',
 }
 
-export class OrganizationError extends DomainError<OrganizationErrorCode> {}
+export class OrganizationError extends DomainError<OrganizationErrorCode> {
+  get graphqlCode(): GraphQLErrorCode {
+    switch (this.code) {
+      case OrganizationErrorCode.UNKNOWN_PARENT:
+      case OrganizationErrorCode.ORGANIZATION_CYCLE:
+        return 'BAD_USER_INPUT';
+      case OrganizationErrorCode.ORGANIZATION_NOT_FOUND:
+        return 'NOT_FOUND';
+      case OrganizationErrorCode.ORGANIZATION_CODE_TAKEN:
+        return 'CONFLICT';
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
 
 export const organizationNotFound = () =>
   new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_FOUND, 'No organization with this id or code.');
 
-/** Constraint (or trigger) name → the domain error it means. */
-export const ORGANIZATION_CONSTRAINTS: Record<string, () => DomainError> = {
+registerConstraintErrors({
   organizations_code_key: () =>
     new OrganizationError(OrganizationErrorCode.ORGANIZATION_CODE_TAKEN, 'An organization with this code already exists.', [
       { field: 'code', code: OrganizationErrorCode.ORGANIZATION_CODE_TAKEN, message: 'This code is already used by another organization.' },
@@ -27,7 +42,7 @@ export const ORGANIZATION_CONSTRAINTS: Record<string, () => DomainError> = {
     validationFailed([{ field: 'dissolvedOn', code: 'DATES_OUT_OF_ORDER', message: 'dissolvedOn must be after establishedOn' }]),
   organizations_not_own_parent_check: () => cycle(),
   organizations_no_cycle: () => cycle(),
-};
+});
 
 export const unknownParentCode = () =>
   new OrganizationError(OrganizationErrorCode.UNKNOWN_PARENT, 'The parent organization does not exist.', [

@@ -1,4 +1,6 @@
-import type { Problem } from '../common/errors/domain-error.js';
+import { assertUnreachable } from '../common/errors/assert-unreachable.js';
+import { registerConstraintErrors } from '../common/errors/database-errors.js';
+import { type Problem, type GraphQLErrorCode } from '../common/errors/domain-error.js';
 import { DomainError } from '../common/errors/domain-error.js';
 
 export enum RotationErrorCode {
@@ -14,7 +16,25 @@ export enum RotationErrorCode {
   POSITION_OVERLAP = 'POSITION_OVERLAP',
 }
 
-export class RotationError extends DomainError<RotationErrorCode> {}
+export class RotationError extends DomainError<RotationErrorCode> {
+  get graphqlCode(): GraphQLErrorCode {
+    switch (this.code) {
+      case RotationErrorCode.ROTATION_REJECTED:
+        return 'BAD_USER_INPUT';
+      case RotationErrorCode.ROTATION_CONFLICT:
+      case RotationErrorCode.VERSION_MISMATCH:
+      case RotationErrorCode.EVENT_VOIDED:
+      case RotationErrorCode.IDEMPOTENCY_KEY_REUSED:
+      case RotationErrorCode.DECREE_NUMBER_TAKEN:
+      case RotationErrorCode.POSITION_OVERLAP:
+        return 'CONFLICT';
+      case RotationErrorCode.ROTATION_EVENT_NOT_FOUND:
+        return 'NOT_FOUND';
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
 
 /** Problems that mean "the history disagrees", not "the input is malformed". */
 const CONFLICTS = new Set(['POSITION_OCCUPIED', 'FROM_POSITION_MISMATCH', 'NOT_ACTING', 'ALREADY_ACTING', 'SAME_DAY_MOVE', 'DECREE_NUMBER_TAKEN', 'SAME_POSITION']);
@@ -33,7 +53,7 @@ export function rejected(problems: Problem[]): RotationError {
 
 export const eventNotFound = () => new RotationError(RotationErrorCode.ROTATION_EVENT_NOT_FOUND, 'No rotation event with this id.');
 
-export const ROTATION_CONSTRAINTS: Record<string, () => DomainError> = {
+registerConstraintErrors({
   rotation_events_issuer_decree_number_key: () =>
     new RotationError(RotationErrorCode.DECREE_NUMBER_TAKEN, 'This issuer already has an event with this decree number.', [
       { field: 'decreeNumber', code: RotationErrorCode.DECREE_NUMBER_TAKEN, message: 'This issuer already has an event with this decree number.' },
@@ -45,4 +65,4 @@ export const ROTATION_CONSTRAINTS: Record<string, () => DomainError> = {
     new RotationError(RotationErrorCode.POSITION_OVERLAP, 'A post would have two definitive holders on the same day; nothing was written.'),
   appointments_official_no_overlap: () =>
     new RotationError(RotationErrorCode.POSITION_OVERLAP, 'An official would hold two definitive posts on the same day; nothing was written.'),
-};
+});

@@ -1,4 +1,5 @@
-import { DomainError, type Problem } from './domain-error.js';
+import { assertUnreachable } from './assert-unreachable.js';
+import { DomainError, type Problem, type GraphQLErrorCode } from './domain-error.js';
 
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
@@ -10,7 +11,23 @@ export enum CommonErrorCode {
   INTERNAL = 'INTERNAL',
 }
 
-export class CommonError extends DomainError<CommonErrorCode> {}
+export class CommonError extends DomainError<CommonErrorCode> {
+  get graphqlCode(): GraphQLErrorCode {
+    switch (this.code) {
+      case CommonErrorCode.VALIDATION_FAILED:
+      case CommonErrorCode.INVALID_CURSOR:
+      case CommonErrorCode.PAGE_TOO_LARGE:
+      case CommonErrorCode.MISSING_IDENTIFIER:
+      case CommonErrorCode.QUERY_TOO_COSTLY:
+      case CommonErrorCode.UNSUPPORTED_OPERATION:
+        return 'BAD_USER_INPUT';
+      case CommonErrorCode.INTERNAL:
+        return 'INTERNAL_SERVER_ERROR';
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}
 
 export function validationFailed(problems: Problem[]): CommonError {
   const fields = [...new Set(problems.map((p) => p.field).filter(Boolean))];

@@ -2,8 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
 import { currentRequestId } from '../logging/request-context.js';
-import { DomainError } from './domain-error.js';
-import { graphqlCodeFor, translateDatabaseError, type DomainErrorCode, type GraphQLErrorCode } from './graphql-errors.js';
+import { translateDatabaseError } from './database-errors.js';
+import { DomainError, type GraphQLErrorCode } from './domain-error.js';
 
 const HTTP_STATUS: Record<GraphQLErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -18,7 +18,7 @@ const HTTP_STATUS: Record<GraphQLErrorCode, number> = {
 const isHttpError = (e: unknown) => typeof (e as { statusCode?: unknown })?.statusCode === 'number';
 
 /**
- * GraphQL: hands every error to Apollo unchanged, where the error formatter (createErrorFormatter, the one mapping)
+ * GraphQL: hands every error to Apollo unchanged, where the error formatter (createErrorFormatter)
  * turns it into a client error and logs only the unexpected ones; without this Nest would
  * log each domain error (a clerk's typo) as a server ERROR.
  * REST (exports, health): a domain error becomes its HTTP status and a JSON body with the
@@ -40,7 +40,7 @@ export class AppExceptionFilter extends BaseExceptionFilter {
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: currentRequestId() } });
       return;
     }
-    const code = graphqlCodeFor(domain.code as DomainErrorCode);
+    const code = domain.graphqlCode;
     res.status(HTTP_STATUS[code]).json({ error: { code, domainCode: domain.code, message: domain.message, ...(domain.problems.length ? { problems: domain.problems } : {}) } });
   }
 }
