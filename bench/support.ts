@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { ApiKeysService } from '../src/auth/api-keys.service.js';
+import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { ApiKeysService } from './auth/api-keys.service.js';
+import { AuthService } from './auth/auth.service.js';
 import { authMiddleware } from './auth/auth.middleware.js';
 import { requestContext } from './common/logging/request-context.js';
 import { rateLimiter } from './common/rate-limit.js';
@@ -16,7 +16,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // Order matters: identify the caller from its header alone (health needs no key), refuse
   // floods by who the caller turned out to be, and only then parse bodies.
   const api = ['/graphql', '/exports'];
-  app.use(api, authMiddleware(app.get(ApiKeysService)));
+  app.use(api, authMiddleware(app.get(AuthService)));
   app.use(api, rateLimiter(options.config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413
   app.use(requestContext());

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from './actor.js';
-import type { ApiKeysService } from './api-keys.service.js';
+import type { AuthService } from './auth.service.js';
 
 /** Resolves `Authorization: Bearer …` once per request; RolesGuard and the field masks read the result. */
-export function authMiddleware(keys: ApiKeysService) {
+export function authMiddleware(keys: AuthService) {
   return (req: Request & AuthenticatedRequest, _res: Response, next: NextFunction) => {
     keys
       .authenticate(req.headers.authorization)

@@ -6,7 +6,7 @@ import { createWriteStream, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createDataSource } from '../../ormconfig.js';
-import { ApiKeysService } from '../auth/api-keys.service.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { Role } from '../auth/role.enum.js';
 import { LogLevel } from '../config/env.dto.js';
 import { createApp } from '../bootstrap.js';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { ApiKeysService } from '../../src/api-keys/api-keys.service.js';
 import { Role } from '../../src/auth/role.enum.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/app-config.js';

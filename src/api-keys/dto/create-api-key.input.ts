@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
 import { RequiredText } from '../../common/validators.js';
-import { Role } from '../role.enum.js';
+import { Role } from '../../auth/role.enum.js';
 
 @InputType()
 export class CreateApiKeyInput {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { ApiKey } from '../api-key.entity.js';
+import { ApiKey } from '../../auth/api-key.entity.js';
 
 @ObjectType()
 export class CreatedApiKey {

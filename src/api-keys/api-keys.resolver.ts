@@ -1,12 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Actor } from './actor.js';
-import { ApiKey } from './api-key.entity.js';
+import type { Actor } from '../auth/actor.js';
+import { ApiKey } from '../auth/api-key.entity.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { CurrentActor } from './current-actor.decorator.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
 import { CreatedApiKey } from './dto/created-api-key.js';
-import { Role } from './role.enum.js';
-import { Roles } from './roles.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { Roles } from '../auth/roles.decorator.js';
 
 @Resolver(() => ApiKey)
 @Roles(Role.ADMIN)

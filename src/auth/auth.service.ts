@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from './actor.js';
+import { hashSecret, SECRET_SHAPE } from './api-key-secret.js';
+import type { Role } from './role.enum.js';
+
+/** Who is calling: the key behind an Authorization header. Key management is api-keys/'s. */
+@Injectable()
+export class AuthService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The actor for an `Authorization: Bearer …` header: null without a header, undefined for
+   * a wrong or revoked key. Records the last use (at most once a minute per key).
+   */
+  async authenticate(header: string | undefined): Promise<Actor | null | undefined> {
+    if (!header?.trim()) return null;
+    // Any case, any run of spaces or tabs; a token that cannot be one of ours costs no lookup.
+    const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match || !SECRET_SHAPE.test(match[1])) return undefined;
+    const [key]: { id: string; role: Role; stale: boolean }[] = await this.dataSource.query(
+      `SELECT id, role, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
+       FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,
+      [hashSecret(match[1])],
+    );
+    if (!key) return undefined;
+    // Written at most once a minute, so a busy key does not turn every read into a write.
+    if (key.stale) await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);
+    return { keyId: key.id, role: key.role };
+  }
+}
