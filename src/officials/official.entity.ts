@@ -1,18 +1,15 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 import { personalData } from '../auth/personal-data.middleware.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Employment, Gender, Rank } from './official.enums.js';
+import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'A civil servant (ASN): PNS or PPPK.' })
 @Entity('officials')
 @Unique('officials_nip_key', ['nip'])
 @Check('officials_nip_format_check', `nip ~ '^[0-9]{18}$'`)
-export class Official {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
+export class Official extends TrackedRecord {
   @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
   @Column({ type: 'char', length: 18, nullable: true })
   nip: string | null;
@@ -48,12 +45,4 @@ export class Official {
   @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

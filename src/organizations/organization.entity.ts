@@ -1,30 +1,15 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { OrganizationKind } from './organization-kind.enum.js';
+import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'A unit of a regional government: the Pemkot itself, a dinas/badan, kecamatan, kelurahan or UPTD.' })
 @Entity('organizations')
 @Unique('organizations_code_key', ['code'])
 @Check('organizations_dates_check', `dissolved_on IS NULL OR established_on IS NULL OR dissolved_on > established_on`)
 @Check('organizations_not_own_parent_check', `parent_id IS NULL OR parent_id <> id`)
-export class Organization {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
+export class Organization extends TrackedRecord {
   @Field({ description: 'Stable unique code, e.g. "DINKES" or "PKM-BANTARGEBANG".' })
   @Column({ type: 'varchar', length: 50 })
   code: string;
@@ -52,12 +37,4 @@ export class Organization {
   @Field(() => DateScalar, { nullable: true })
   @Column({ name: 'dissolved_on', type: 'date', nullable: true })
   dissolvedOn: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

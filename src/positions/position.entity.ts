@@ -1,30 +1,15 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Echelon, PositionCategory } from './position.enums.js';
+import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'A post (jabatan) in a unit, held by at most one definitive official on any day.' })
 @Entity('positions')
 @Unique('positions_code_key', ['code'])
 @Check('positions_dates_check', `abolished_on IS NULL OR established_on IS NULL OR abolished_on > established_on`)
-export class Position {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
+export class Position extends TrackedRecord {
   @Field({ description: 'Stable unique code, e.g. "DINKES-KADIS".' })
   @Column({ type: 'varchar', length: 50 })
   code: string;
@@ -56,12 +41,4 @@ export class Position {
   @Field(() => DateScalar, { nullable: true })
   @Column({ name: 'abolished_on', type: 'date', nullable: true })
   abolishedOn: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, VersionColumn } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { RotationEventStatus } from './rotation.enums.js';
+import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'One swearing-in (pelantikan): a decree and its batch of transfers.' })
 @Entity('rotation_events')
@@ -9,11 +10,7 @@ import { RotationEventStatus } from './rotation.enums.js';
 @Index('rotation_events_idempotency_key_key', ['idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index('rotation_events_effective_on_idx', ['effectiveOn'])
 @Check('rotation_events_effective_on_check', `effective_on >= decree_date OR decree_date IS NULL`)
-export class RotationEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
+export class RotationEvent extends TrackedRecord {
   @Field()
   @Column({ type: 'varchar', length: 500 })
   title: string;
@@ -68,12 +65,4 @@ export class RotationEvent {
   /** SHA-256 of the submitted input, to tell a retry from a different submission under the same key. */
   @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
   requestHash: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

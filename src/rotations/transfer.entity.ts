@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { Official } from '../officials/official.entity.js';
 import { Position } from '../positions/position.entity.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { Capacity, TransferKind } from './rotation.enums.js';
+import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'One row of the decree annex (lampiran SK): an official leaving a post, entering one, or both.' })
 @Entity('transfers')
@@ -12,11 +13,7 @@ import { Capacity, TransferKind } from './rotation.enums.js';
 @Check('transfers_seq_check', `seq >= 1`)
 // The few acting transfers of a post, found fast when its definitive holder changes.
 @Index('transfers_acting_to_position_idx', ['toPositionId'], { where: `capacity <> 'DEFINITIVE'` })
-export class Transfer {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
-  id: string;
-
+export class Transfer extends TrackedRecord {
   @Column({ name: 'event_id', type: 'bigint' })
   eventId: string;
 
@@ -75,12 +72,4 @@ export class Transfer {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
