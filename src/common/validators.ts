@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { Matches, MaxLength, IsNotEmpty, ValidateBy } from 'class-validator';
-import { isDatabaseId } from './input-safety.js';
+import { idProblem, isDatabaseId } from './input-safety.js';
 
 /** Trims strings before validation; an all-blank string becomes '' so IsNotEmpty catches it. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -34,6 +34,6 @@ export function CodeField(): PropertyDecorator {
 export function DatabaseId(): PropertyDecorator {
   return ValidateBy({
     name: 'ID_INVALID',
-    validator: { validate: (value) => isDatabaseId(value), defaultMessage: (args) => `${args?.property} must be an id: a whole number of at most 19 digits` },
+    validator: { validate: (value) => isDatabaseId(value), defaultMessage: (args) => idProblem(args?.property ?? 'id').message },
   });
 }

@@ -8,14 +8,14 @@ export interface Problem {
   severity?: 'ERROR' | 'WARNING';
 }
 
+/** The GraphQL error classes a client sees in `extensions.code`. */
+export type GraphQLErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+
 /**
  * Base of every error a service throws on purpose. `code` is a member of a module's
  * `*ErrorCode` enum; its module maps the code to a GraphQL error class (`graphqlCode`);
  * the one formatter (graphql-errors.ts) turns it into `extensions.code` BAD_USER_INPUT, NOT_FOUND, CONFLICT, …
  */
-/** The GraphQL error classes a client sees in `extensions.code`. */
-export type GraphQLErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
-
 export abstract class DomainError<C extends string = string> extends Error {
   /** Each module maps its own codes, with an exhaustive switch over its enum (assertUnreachable). */
   abstract get graphqlCode(): GraphQLErrorCode;

@@ -27,8 +27,13 @@ function leafProblems(value: unknown, type: GraphQLInputType | null | undefined,
   return reason ? [textProblem(field, reason)] : [];
 }
 
+/** Apollo hands back the same parsed document for a repeated query: its literals are checked once. */
+const literalsChecked = new WeakMap<DocumentNode, Problem[]>();
+
 /** Literals written in the document: every string and every ID, named by argument and input field. */
 function literalProblems(schema: GraphQLSchema, document: DocumentNode): Problem[] {
+  const known = literalsChecked.get(document);
+  if (known) return known;
   const problems: Problem[] = [];
   const path: string[] = [];
   const typeInfo = new TypeInfo(schema);
@@ -41,6 +46,7 @@ function literalProblems(schema: GraphQLSchema, document: DocumentNode): Problem
       IntValue: (node) => void problems.push(...leafProblems(node.value, typeInfo.getInputType(), path.join('.'))),
     }),
   );
+  literalsChecked.set(document, problems);
   return problems;
 }
 

@@ -3,10 +3,10 @@ import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
 import { isDatabaseId } from '../input-safety.js';
 import { isCalendarDate } from '../scalars/date.scalar.js';
 import type { Page } from './connection.js';
+import type { PaginationArgs } from './pagination.args.js';
 
 /** The largest PostgreSQL `integer` (sequence numbers, counts). */
 const INT4_MAX = 2147483647;
-import type { PaginationArgs } from './pagination.args.js';
 
 const invalidCursor = () =>
   new CommonError(CommonErrorCode.INVALID_CURSOR, 'The cursor is not one this API gave out.', [
