@@ -116,7 +116,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`Unknown command "${command}".`);
   const run = await COMMANDS[command](rest);
   const config = loadConfig(env);
-  Logger.overrideLogger(bootLogger(config.logLevel));
+  Logger.overrideLogger(bootLogger(config.logLevel, 2));
   const database = await resolveDatabase(config, { role: 'cli' });
   try {
     await run({ config, databaseUrl: database.url });

@@ -12,10 +12,22 @@ export function logLevels(level: LogLevel): NestLogLevel[] {
   return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
 }
 
-/** Before the app exists (starting the database): JSON lines without colour unless a person watches a terminal. */
-export function bootLogger(level: LogLevel): ConsoleLogger {
-  const tty = !!process.stdout.isTTY;
-  return new ConsoleLogger({ logLevels: logLevels(level), json: !tty, colors: tty });
+/** A ConsoleLogger that writes every level to stderr: the command line's stdout is its output (a secret, a report). */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: NestLogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown, params?: Record<string, any>): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack, params);
+  }
+}
+
+/**
+ * Before the app exists (starting the database): JSON lines without colour unless a person
+ * watches a terminal; on stdout for the server, stderr (`fd` 2) for the command line.
+ */
+export function bootLogger(level: LogLevel, fd: 1 | 2 = 1): ConsoleLogger {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  const tty = !!stream.isTTY;
+  const options = { logLevels: logLevels(level), json: !tty, colors: tty };
+  return fd === 1 ? new ConsoleLogger(options) : new StderrLogger(options);
 }
 
 /**
