@@ -71,7 +71,7 @@ const MINIMUM_RANK = [15, 14, 14, 13, 12, 11, 9, 8, 7];
 export const TRANSFER_KINDS = ['ROTATION', 'TRANSFER', 'PROMOTION', 'DEMOTION', 'REASSIGNMENT', 'APPOINTMENT', 'DISMISSAL'] as const;
 const T = { ROTATION: 0, TRANSFER: 1, PROMOTION: 2, DEMOTION: 3, REASSIGNMENT: 4, APPOINTMENT: 5, DISMISSAL: 6 } as const;
 
-/** deriveKind of src/rotations/rotation-rules.ts for definitive transfers, on echelon/category indexes (-1: none). */
+/** deriveKind of src/history/transfer-kind.ts for definitive transfers, on echelon/category indexes (-1: none). */
 export function deriveKindIndex(fromEchelon: number, fromCategory: number, toEchelon: number, toCategory: number, hasFrom: boolean, hasTo: boolean): number {
   if (!hasFrom) return T.APPOINTMENT;
   if (!hasTo) return T.DISMISSAL;

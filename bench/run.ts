@@ -387,7 +387,7 @@ async function bulkLoadScenario(db: pg.Pool, url: string) {
       const ds = new DataSource({ type: 'postgres', url, extra: { max: 1 } });
       await client.query('COMMIT');
       await ds.initialize();
-      const { ProjectionService } = await import('../src/appointments/projection.service.js');
+      const { ProjectionService } = await import('../src/history/projection.service.js');
       await ds.transaction((m) => new ProjectionService().rebuildAll(m));
       await ds.destroy();
     } else {

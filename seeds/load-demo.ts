@@ -11,7 +11,7 @@ import type { Echelon, PositionCategory } from '../src/positions/position.enums.
 import { PositionsService } from '../src/positions/positions.service.js';
 import type { Employment, Rank } from '../src/officials/official.enums.js';
 import type { RotationEventInput } from '../src/rotations/dto/rotation-event.input.js';
-import type { Capacity, TransferKind } from '../src/rotations/rotation.enums.js';
+import type { Capacity, TransferKind } from '../src/history/history.enums.js';
 import { RotationRecorderService } from '../src/rotations/rotation-recorder.service.js';
 
 /** seeds/data, found from this file whether it runs from the sources or from dist/. */

@@ -3,7 +3,7 @@ import { loadDemo } from '../seeds/load-demo.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { footprint, query } from './support/rotations.js';
 import { DataSource } from 'typeorm';
-import { ProjectionService } from '../src/appointments/projection.service.js';
+import { ProjectionService } from '../src/history/projection.service.js';
 
 /** The ```graphql blocks of a README section. */
 function readmeQueries(heading: string): string[] {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ProjectionService } from '../src/appointments/projection.service.js';
+import { ProjectionService } from '../src/history/projection.service.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { officials, query, unitWithPosts } from './support/rotations.js';
 import { prng } from '../seeds/prng.js';

@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, 
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Official } from '../officials/official.entity.js';
 import { Position } from '../positions/position.entity.js';
-import { Capacity } from '../rotations/rotation.enums.js';
+import { Capacity } from '../history/history.enums.js';
 import { Transfer } from '../rotations/transfer.entity.js';
 
 /**

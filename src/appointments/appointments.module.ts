@@ -3,11 +3,9 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AppointmentsResolver } from './appointments.resolver.js';
 import { AppointmentsService } from './appointments.service.js';
 import { PositionHolderResolver, PostChangeResolver, PostSnapshotResolver } from './post-views.resolver.js';
-import { ProjectionService } from './projection.service.js';
 
 @Module({
   imports: [OrganizationsModule],
-  providers: [ProjectionService, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver],
-  exports: [ProjectionService],
+  providers: [AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver],
 })
 export class AppointmentsModule {}

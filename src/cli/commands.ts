@@ -16,7 +16,7 @@ import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';
 import { DataSource } from 'typeorm';
 import { loadDemo } from '../../seeds/load-demo.js';
-import { ProjectionService } from '../appointments/projection.service.js';
+import { ProjectionService } from '../history/projection.service.js';
 import { problemsOf } from '../common/validation.js';
 import { ExportFilters } from '../exports/dto/export-filters.js';
 import { ExportsService, type ExportName } from '../exports/exports.service.js';

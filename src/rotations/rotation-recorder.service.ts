@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProjectionService, type Projection } from '../appointments/projection.service.js';
-import { compareTransfers, foldOfficial, type ProjectionTransfer } from '../appointments/projection.js';
+import { ProjectionService, type Projection } from '../history/projection.service.js';
+import { compareTransfers, foldOfficial, type ProjectionTransfer } from '../history/fold.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { validationFailed } from '../common/errors/common.errors.js';
@@ -14,8 +14,10 @@ import type { RotationEventInput, TransferInput } from './dto/rotation-event.inp
 import type { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
 import { Severity, type RotationEventValidation, type RotationProblem } from './dto/rotation-problem.js';
 import { RotationEvent } from './rotation-event.entity.js';
-import { deriveKind, kindContradicts, rankTooLow, yearsBefore } from './rotation-rules.js';
-import { Capacity, RotationEventStatus, TransferKind } from './rotation.enums.js';
+import { rankTooLow, yearsBefore } from './rotation-rules.js';
+import { deriveKind, kindContradicts } from '../history/transfer-kind.js';
+import { RotationEventStatus } from './rotation.enums.js';
+import { Capacity, TransferKind } from '../history/history.enums.js';
 import { eventNotFound, rejected, RotationError, RotationErrorCode } from './rotations.errors.js';
 
 /** Serialises recording, amending and voiding: each reads the history, then rewrites part of it. */

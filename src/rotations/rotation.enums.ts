@@ -5,25 +5,4 @@ export enum RotationEventStatus {
   VOIDED = 'VOIDED',
 }
 
-export enum TransferKind {
-  ROTATION = 'ROTATION',
-  TRANSFER = 'TRANSFER',
-  PROMOTION = 'PROMOTION',
-  DEMOTION = 'DEMOTION',
-  REASSIGNMENT = 'REASSIGNMENT',
-  APPOINTMENT = 'APPOINTMENT',
-  DISMISSAL = 'DISMISSAL',
-  ACTING_START = 'ACTING_START',
-  ACTING_END = 'ACTING_END',
-}
-
-/** Definitive, Plt (acting) or Plh (stand-in). */
-export enum Capacity {
-  DEFINITIVE = 'DEFINITIVE',
-  ACTING = 'ACTING',
-  STAND_IN = 'STAND_IN',
-}
-
 registerEnumType(RotationEventStatus, { name: 'RotationEventStatus' });
-registerEnumType(TransferKind, { name: 'TransferKind' });
-registerEnumType(Capacity, { name: 'Capacity', description: 'DEFINITIVE, ACTING (Plt) or STAND_IN (Plh).' });

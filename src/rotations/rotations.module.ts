@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppointmentsModule } from '../appointments/appointments.module.js';
+import { HistoryModule } from '../history/history.module.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RotationRecorderService } from './rotation-recorder.service.js';
 import { RotationsResolver } from './rotations.resolver.js';
@@ -9,7 +9,7 @@ import { OrganizationCountResolver, TransfersResolver } from './transfers.resolv
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RotationEvent]), AppointmentsModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([RotationEvent]), HistoryModule, OrganizationsModule],
   providers: [RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
 })
 export class RotationsModule {}

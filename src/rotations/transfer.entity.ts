@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relat
 import { Official } from '../officials/official.entity.js';
 import { Position } from '../positions/position.entity.js';
 import { RotationEvent } from './rotation-event.entity.js';
-import { Capacity, TransferKind } from './rotation.enums.js';
+import { Capacity, TransferKind } from '../history/history.enums.js';
 import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
 @ObjectType({ description: 'One row of the decree annex (lampiran SK): an official leaving a post, entering one, or both.' })

@@ -7,7 +7,7 @@ import { appointmentJson } from '../sql.js';
 import { leanSelect } from '../lean-select.js';
 import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import type { OrganizationCount, RotationEventSummary } from '../../rotations/dto/rotation-queries.js';
-import type { TransferKind } from '../../rotations/rotation.enums.js';
+import type { TransferKind } from '../../history/history.enums.js';
 import { Official } from '../../officials/official.entity.js';
 import { Position } from '../../positions/position.entity.js';
 import { RotationEvent } from '../../rotations/rotation-event.entity.js';

@@ -1,7 +1,7 @@
 import { IsEnum, IsOptional, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { isCalendarDate } from '../../common/scalars/date.scalar.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
-import { TransferKind } from '../../rotations/rotation.enums.js';
+import { TransferKind } from '../../history/history.enums.js';
 import { DatabaseId } from '../../common/validators.js';
 
 @ValidatorConstraint({ name: 'DATE_INVALID' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUrl, Matches, ValidateNested } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { OptionalText, RequiredText, DatabaseId } from '../../common/validators.js';
-import { Capacity, TransferKind } from '../rotation.enums.js';
+import { Capacity, TransferKind } from '../../history/history.enums.js';
 
 export const MAX_TRANSFERS = 10_000;
 @InputType({ description: 'One row of the lampiran: who, from which post (optional: derived), to which post (none: leaves office).' })

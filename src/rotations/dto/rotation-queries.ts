@@ -6,7 +6,7 @@ import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import { RotationEvent } from '../rotation-event.entity.js';
-import { TransferKind } from '../rotation.enums.js';
+import { TransferKind } from '../../history/history.enums.js';
 import { Transfer } from '../transfer.entity.js';
 
 @ArgsType()

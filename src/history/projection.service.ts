@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Echelon, PositionCategory } from '../positions/position.enums.js';
 import { groupByKey } from '../common/group-by.js';
-import { deriveKind } from '../rotations/rotation-rules.js';
-import { Capacity, type TransferKind } from '../rotations/rotation.enums.js';
-import { endActingAtDefinitive, foldOfficial, type FoldIssue, type ProjectedAppointment, type ProjectionTransfer } from './projection.js';
+import { deriveKind } from './transfer-kind.js';
+import { Capacity, type TransferKind } from './history.enums.js';
+import { endActingAtDefinitive, foldOfficial, type FoldIssue, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
 
 export interface Overlap {
   positionId: string;

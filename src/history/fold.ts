@@ -1,5 +1,5 @@
 import { groupByKey } from '../common/group-by.js';
-import { Capacity, TransferKind } from '../rotations/rotation.enums.js';
+import { Capacity, TransferKind } from './history.enums.js';
 
 /** A transfer as the projection sees it. `eventOrder` breaks ties between events on one day (the event id). */
 export interface ProjectionTransfer {
