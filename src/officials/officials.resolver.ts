@@ -5,7 +5,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Appointment } from '../appointments/appointment.entity.js';
 import type { GraphQLContext } from '../common/loaders/loaders.js';
-import { today } from '../common/sql.js';
+import { today } from '../common/today.js';
 import { displayName } from './display-name.js';
 import { CreateOfficialInput } from './dto/create-official.input.js';
 import { OfficialLookupArgs } from './dto/official-lookup.args.js';

@@ -4,7 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { checkRange } from '../common/date-range.js';
 import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
-import { subtree } from '../common/sql.js';
+import { subtree } from '../organizations/organization-tree.sql.js';
 import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
 import type { DateRangeArgs, RotationEventsArgs, TransfersArgs } from './dto/rotation-queries.js';
 import { RotationEvent } from './rotation-event.entity.js';

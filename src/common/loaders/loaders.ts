@@ -3,7 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Appointment } from '../../appointments/appointment.entity.js';
 import type { Vacancy } from '../../appointments/dto/appointment-views.js';
 import { groupByKey } from '../group-by.js';
-import { appointmentJson } from '../sql.js';
+import { appointmentJson } from '../../appointments/appointment.sql.js';
 import { leanSelect } from '../lean-select.js';
 import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import type { OrganizationCount, RotationEventSummary } from '../../rotations/dto/rotation-queries.js';
