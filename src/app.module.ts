@@ -12,7 +12,7 @@ import { inputGuardPlugin } from './common/graphql/input-guard.plugin.js';
 import { responseStatusPlugin } from './common/graphql/response-status.plugin.js';
 import { DateTimeScalar } from './common/scalars/date-time.scalar.js';
 import { loggingModule } from './common/logging/logging.module.js';
-import { createLoaders, type GraphQLContext } from './common/loaders/loaders.js';
+import { RequestLoaders, type GraphQLContext } from './common/loaders/request-loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -65,7 +65,7 @@ export class AppModule {
             validationRules,
             // The input guard first: its refusal is the one a client sees when both would refuse.
             plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin],
-            context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: createLoaders(dataSource) }),
+            context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
           }),
         }),

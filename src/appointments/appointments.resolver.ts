@@ -1,5 +1,9 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { predecessor, successor } from './appointments.loaders.js';
+import { officialById } from '../officials/officials.loaders.js';
+import { positionById } from '../positions/positions.loaders.js';
+import { transferById } from '../rotations/rotations.loaders.js';
 import { Official } from '../officials/official.entity.js';
 import { Position } from '../positions/position.entity.js';
 import { Transfer } from '../rotations/transfer.entity.js';
@@ -29,31 +33,31 @@ export class AppointmentsResolver {
 
   @ResolveField(() => Official)
   official(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Official | null> {
-    return ctx.loaders.official.load(a.officialId);
+    return ctx.loaders.get(officialById).load(a.officialId);
   }
 
   @ResolveField(() => Position)
   position(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Position | null> {
-    return ctx.loaders.position.load(a.positionId);
+    return ctx.loaders.get(positionById).load(a.positionId);
   }
 
   @ResolveField(() => Transfer, { description: 'The transfer (and through it the decree) that began it.' })
   startedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> {
-    return ctx.loaders.transfer.load(a.startedByTransferId);
+    return ctx.loaders.get(transferById).load(a.startedByTransferId);
   }
 
   @ResolveField(() => Transfer, { nullable: true, description: 'The transfer that ended it; null while held.' })
   endedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> | null {
-    return a.endedByTransferId ? ctx.loaders.transfer.load(a.endedByTransferId) : null;
+    return a.endedByTransferId ? ctx.loaders.get(transferById).load(a.endedByTransferId) : null;
   }
 
   @ResolveField(() => Appointment, { nullable: true, description: 'The previous definitive holder of the post (definitive appointments only).' })
   async predecessor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.predecessor.load(a.id))[0] ?? null;
+    return (await ctx.loaders.get(predecessor).load(a.id))[0] ?? null;
   }
 
   @ResolveField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
   async successor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.successor.load(a.id))[0] ?? null;
+    return (await ctx.loaders.get(successor).load(a.id))[0] ?? null;
   }
 }

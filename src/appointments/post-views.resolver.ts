@@ -1,5 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { actingOn, definitiveOn } from './appointments.loaders.js';
+import { positionById } from '../positions/positions.loaders.js';
 import { Position } from '../positions/position.entity.js';
 import { Appointment } from './appointment.entity.js';
 import type { PostOnDay } from './appointments.service.js';
@@ -9,12 +11,12 @@ import { PositionHolder, PostChange, PostSnapshot, type PositionOnDay } from './
 export class PostSnapshotResolver {
   @ResolveField(() => Position)
   position(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Position | null> {
-    return ctx.loaders.position.load(s.positionId);
+    return ctx.loaders.get(positionById).load(s.positionId);
   }
 
   @ResolveField(() => [Appointment])
   acting(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.actingOn.load(`${s.positionId}|${s.on}`);
+    return ctx.loaders.get(actingOn).load(`${s.positionId}|${s.on}`);
   }
 }
 
@@ -22,7 +24,7 @@ export class PostSnapshotResolver {
 export class PostChangeResolver {
   @ResolveField(() => Position)
   position(@Parent() c: { positionId: string }, @Context() ctx: GraphQLContext): Promise<Position | null> {
-    return ctx.loaders.position.load(c.positionId);
+    return ctx.loaders.get(positionById).load(c.positionId);
   }
 }
 
@@ -30,11 +32,11 @@ export class PostChangeResolver {
 export class PositionHolderResolver {
   @ResolveField(() => Appointment, { nullable: true })
   async definitive(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.definitiveOn.load(`${h.positionId}|${h.on}`))[0] ?? null;
+    return (await ctx.loaders.get(definitiveOn).load(`${h.positionId}|${h.on}`))[0] ?? null;
   }
 
   @ResolveField(() => [Appointment])
   acting(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.actingOn.load(`${h.positionId}|${h.on}`);
+    return ctx.loaders.get(actingOn).load(`${h.positionId}|${h.on}`);
   }
 }

@@ -2,10 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Appointment } from '../appointments/appointment.entity.js';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
-import { today } from '../common/today.js';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { displayName } from './display-name.js';
 import { CreateOfficialInput } from './dto/create-official.input.js';
 import { OfficialLookupArgs } from './dto/official-lookup.args.js';
@@ -39,16 +36,6 @@ export class OfficialsResolver {
   @Mutation(() => Official)
   updateOfficial(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOfficialInput, @CurrentActor() actor: Actor): Promise<Official> {
     return this.service.update(id, input, actor);
-  }
-
-  @ResolveField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
-  appointments(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.appointmentsOfOfficial.load(o.id);
-  }
-
-  @ResolveField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
-  async currentAppointment(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.officialPostOn.load(`${o.id}|${today()}`))[0] ?? null;
   }
 
   @ResolveField(() => String, { description: 'Name with titles, e.g. "dr. H. Ahmad Fauzi, M.Kes.".' })

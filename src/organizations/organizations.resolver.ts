@@ -3,7 +3,8 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { organizationAncestors, organizationById, organizationChildren } from './organizations.loaders.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { OrganizationsArgs } from './dto/organizations.args.js';
 import { UpdateOrganizationInput } from './dto/update-organization.input.js';
@@ -40,16 +41,16 @@ export class OrganizationsResolver {
 
   @ResolveField(() => Organization, { nullable: true })
   parent(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization | null> | null {
-    return o.parentId ? ctx.loaders.organization.load(o.parentId) : null;
+    return o.parentId ? ctx.loaders.get(organizationById).load(o.parentId) : null;
   }
 
   @ResolveField(() => [Organization], { description: 'Direct sub-units, by code.' })
   children(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
-    return ctx.loaders.organizationChildren.load(o.id);
+    return ctx.loaders.get(organizationChildren).load(o.id);
   }
 
   @ResolveField(() => [Organization], { description: 'From the parent up to the root of the tree.' })
   ancestors(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
-    return ctx.loaders.organizationAncestors.load(o.id);
+    return ctx.loaders.get(organizationAncestors).load(o.id);
   }
 }

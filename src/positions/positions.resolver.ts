@@ -4,10 +4,8 @@ import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
-import { Appointment } from '../appointments/appointment.entity.js';
-import { PositionHolder, Vacancy, type PositionOnDay } from '../appointments/dto/appointment-views.js';
-import { DateScalar } from '../common/scalars/date.scalar.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { organizationById } from '../organizations/organizations.loaders.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CreatePositionInput } from './dto/create-position.input.js';
 import { PositionsArgs } from './dto/positions.args.js';
@@ -42,23 +40,8 @@ export class PositionsResolver {
     return this.service.update(id, input, actor);
   }
 
-  @ResolveField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
-  appointments(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.appointmentsOfPosition.load(p.id);
-  }
-
-  @ResolveField(() => PositionHolder, { description: 'Who held the post on a day: the definitive holder and any acting one.' })
-  holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string): PositionOnDay {
-    return { positionId: p.id, on };
-  }
-
-  @ResolveField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })
-  vacancies(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Vacancy[]> {
-    return ctx.loaders.vacanciesOfPosition.load(p.id);
-  }
-
   @ResolveField(() => Organization)
   organization(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Organization | null> {
-    return ctx.loaders.organization.load(p.organizationId);
+    return ctx.loaders.get(organizationById).load(p.organizationId);
   }
 }

@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { eventSummary, transfersOfEvent } from './rotations.loaders.js';
 import type { Page } from '../common/pagination/connection.js';
 import { ReasonArgs } from './dto/reason.args.js';
 import { RotationEventConnection, RotationEventsArgs, RotationEventSummary } from './dto/rotation-queries.js';
@@ -75,11 +76,11 @@ export class RotationsResolver {
 
   @ResolveField(() => RotationEventSummary)
   summary(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
-    return ctx.loaders.eventSummary.load(event.id);
+    return ctx.loaders.get(eventSummary).load(event.id);
   }
 
   @ResolveField(() => [Transfer], { description: 'The lampiran, in order.' })
   transfers(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<Transfer[]> {
-    return ctx.loaders.transfersOfEvent.load(event.id);
+    return ctx.loaders.get(transfersOfEvent).load(event.id);
   }
 }

@@ -1,7 +1,11 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Page } from '../common/pagination/connection.js';
 import { RotationsService } from './rotations.service.js';
-import type { GraphQLContext } from '../common/loaders/loaders.js';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { officialById } from '../officials/officials.loaders.js';
+import { organizationById } from '../organizations/organizations.loaders.js';
+import { positionById } from '../positions/positions.loaders.js';
+import { rotationEventById } from './rotations.loaders.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Official } from '../officials/official.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -20,27 +24,27 @@ export class TransfersResolver {
   }
   @ResolveField(() => DateScalar, { description: "The event's effective date (TMT)." })
   async effectiveOn(@Parent() t: Transfer & { effectiveOn?: string }, @Context() ctx: GraphQLContext): Promise<string> {
-    return t.effectiveOn ?? (await ctx.loaders.rotationEvent.load(t.eventId))!.effectiveOn;
+    return t.effectiveOn ?? (await ctx.loaders.get(rotationEventById).load(t.eventId))!.effectiveOn;
   }
 
   @ResolveField(() => RotationEvent)
   event(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<RotationEvent | null> {
-    return ctx.loaders.rotationEvent.load(t.eventId);
+    return ctx.loaders.get(rotationEventById).load(t.eventId);
   }
 
   @ResolveField(() => Official)
   official(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Official | null> {
-    return ctx.loaders.official.load(t.officialId);
+    return ctx.loaders.get(officialById).load(t.officialId);
   }
 
   @ResolveField(() => Position, { nullable: true, description: 'The post left; null for a first appointment or ACTING_START.' })
   fromPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
-    return t.fromPositionId ? ctx.loaders.position.load(t.fromPositionId) : null;
+    return t.fromPositionId ? ctx.loaders.get(positionById).load(t.fromPositionId) : null;
   }
 
   @ResolveField(() => Position, { nullable: true, description: 'The post entered; null when the official leaves office or ends an acting post.' })
   toPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
-    return t.toPositionId ? ctx.loaders.position.load(t.toPositionId) : null;
+    return t.toPositionId ? ctx.loaders.get(positionById).load(t.toPositionId) : null;
   }
 }
 
@@ -48,6 +52,6 @@ export class TransfersResolver {
 export class OrganizationCountResolver {
   @ResolveField(() => Organization)
   organization(@Parent() c: OrganizationCount, @Context() ctx: GraphQLContext): Promise<Organization | null> {
-    return ctx.loaders.organization.load(c.organizationId);
+    return ctx.loaders.get(organizationById).load(c.organizationId);
   }
 }

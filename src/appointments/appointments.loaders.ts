@@ -1,0 +1,81 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { defineLoader, groupForKeys, type LoaderDefinition } from '../common/loaders/request-loaders.js';
+import type { Appointment } from './appointment.entity.js';
+import { appointmentJson } from './appointment.sql.js';
+import type { Vacancy } from './dto/appointment-views.js';
+
+const json = appointmentJson('a');
+
+/** Appointments (as JSON rows) per key, from `sql` returning (key, j) for the parameters `params(keys)`. */
+function appointmentsBy(sql: string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
+  return defineLoader(
+    (dataSource: DataSource) =>
+      new DataLoader<string, Appointment[]>(async (keys) => {
+        const rows: { key: string; j: Appointment }[] = await dataSource.query(sql, params(keys));
+        return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
+      }),
+  );
+}
+
+const asIs = (keys: readonly string[]) => [keys];
+/** Keys "id|YYYY-MM-DD" split into two arrays for unnest. */
+const idDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
+
+/** Every appointment of a post or an official (`column`), oldest first. */
+const historyOf = (column: 'position_id' | 'official_id') =>
+  appointmentsBy(`SELECT a.${column}::text AS key, ${json} AS j FROM appointments a WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`, asIs);
+
+/** Appointments of a post or an official (`column`) held on a day, for keys "id|day". */
+const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
+  appointmentsBy(
+    `SELECT k.id || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
+     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)
+     ORDER BY a.started_on, a.id`,
+    idDays,
+  );
+
+/** The nearest definitive appointment on the same post starting before (`<`) or after (`>`) the key's. */
+const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
+  appointmentsBy(
+    `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
+       SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on ${direction} x.started_on
+       ORDER BY a.started_on ${order} LIMIT 1) a WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+    asIs,
+  );
+
+/** An official's career, oldest first. */
+export const appointmentsOfOfficial = historyOf('official_id');
+/** A post's succession (and acting holders), oldest first. */
+export const appointmentsOfPosition = historyOf('position_id');
+/** The definitive holder of a post on a day (a list of at most one), for keys "positionId|day". */
+export const definitiveOn = heldOn('position_id', `= 'DEFINITIVE'`);
+/** Acting (Plt) and stand-in (Plh) holders of a post on a day, for keys "positionId|day". */
+export const actingOn = heldOn('position_id', `<> 'DEFINITIVE'`);
+/** The definitive post an official holds on a day, for keys "officialId|day". */
+export const officialPostOn = heldOn('official_id', `= 'DEFINITIVE'`);
+/** The definitive appointment before (predecessor) or after (successor) a definitive appointment on its post. */
+export const predecessor = neighbour('<', 'DESC');
+export const successor = neighbour('>', 'ASC');
+
+/** Stretches with no definitive holder: between holders, after the last, and from establishment to the first. */
+export const vacanciesOfPosition = defineLoader(
+  (dataSource) =>
+    new DataLoader<string, Vacancy[]>(async (ids) => {
+      const rows: { key: string; from: string; to: string | null }[] = await dataSource.query(
+        `SELECT key, "from", "to" FROM (
+           SELECT s.position_id::text AS key, s.ended_on AS "from", COALESCE(s.next_start, s.abolished_on) AS "to" FROM (
+             SELECT a.position_id, a.ended_on, p.abolished_on, lead(a.started_on) OVER (PARTITION BY a.position_id ORDER BY a.started_on) AS next_start
+             FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity = 'DEFINITIVE') s
+           WHERE s.ended_on IS NOT NULL AND (s.next_start IS NULL OR s.next_start > s.ended_on) AND (s.abolished_on IS NULL OR s.abolished_on > s.ended_on)
+           UNION ALL
+           SELECT p.id::text, p.established_on, min(a.started_on) FROM positions p
+             LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity = 'DEFINITIVE'
+           WHERE p.id = ANY($1::bigint[]) AND p.established_on IS NOT NULL
+           GROUP BY p.id HAVING min(a.started_on) IS NULL OR min(a.started_on) > p.established_on) v
+         ORDER BY key, "from"`,
+        [ids],
+      );
+      return groupForKeys(ids, rows, (r) => r.key).map((group) => group.map(({ from, to }) => ({ from, to })));
+    }),
+);

@@ -1,0 +1,65 @@
+import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { groupByKey } from '../group-by.js';
+import { leanSelect } from '../lean-select.js';
+
+/**
+ * A kind of loader, defined once by the module that owns its rows (`officialById` in
+ * officials/, …). The definition itself is the key: nothing is registered anywhere, so a new
+ * module adds loaders without touching common/.
+ */
+export interface LoaderDefinition<K, V> {
+  readonly create: (dataSource: DataSource) => DataLoader<K, V>;
+}
+
+export function defineLoader<K, V>(create: (dataSource: DataSource) => DataLoader<K, V>): LoaderDefinition<K, V> {
+  return { create };
+}
+
+/**
+ * The loaders of one request (built in the GraphQL context): each is created the first time a
+ * resolver asks for it, so a query pays only for the relations it selects, every relation
+ * costs one SQL statement per level whatever the list sizes, and nothing is cached across
+ * requests.
+ */
+export class RequestLoaders {
+  private readonly made = new Map<LoaderDefinition<unknown, unknown>, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V> {
+    let loader = this.made.get(definition as LoaderDefinition<unknown, unknown>) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = definition.create(this.dataSource);
+      this.made.set(definition as LoaderDefinition<unknown, unknown>, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}
+
+export interface GraphQLContext {
+  req: Request;
+  loaders: RequestLoaders;
+}
+
+/**
+ * Rows of an entity by id (null for an id with no row), in plain SQL: these loaders sit under
+ * every nested query.
+ */
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): LoaderDefinition<string, T | null> {
+  return defineLoader((dataSource) => {
+    const sql = `${leanSelect(dataSource, entity)} WHERE x.id = ANY($1::bigint[])`;
+    return new DataLoader<string, T | null>(async (ids) => {
+      const rows: T[] = await dataSource.query(sql, [ids]);
+      const found = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  });
+}
+
+/** Rows grouped by key, in the order DataLoader asked for the keys (an empty list for a key with none). */
+export function groupForKeys<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = groupByKey(rows, keyOf);
+  return keys.map((k) => groups.get(k) ?? []);
+}
