@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { createWriteStream, readdirSync, writeFileSync } from 'node:fs';
@@ -75,32 +75,21 @@ const COMMANDS: Record<string, (args: string[]) => Run | Promise<Run>> = {
       console.log(`Wrote ${file} and listed it in migrations/index.ts. Review it before committing.`);
     });
   },
-  schema: () => async ({ config, databaseUrl }) => {
+  schema: () => {
     const file = resolve('schema.gql');
-    const app = await createApp({ config, databaseUrl, schemaFile: file, logFd: 2 });
-    await app.init();
-    await app.close();
-    console.log(`Wrote ${file}`);
+    return withApp(async () => console.log(`Wrote ${file}`), { schemaFile: file });
   },
-  seed: () => async ({ config, databaseUrl }) => {
-    const app = await createApp({ config, databaseUrl, logFd: 2 });
-    try {
+  seed: () =>
+    withApp(async (app) => {
       const report = await loadDemo(app, (line) => console.error(line));
       console.log(`Added ${report.organizations} units, ${report.positions} posts, ${report.officials} officials, ${report.events} events.`);
-    } finally {
-      await app.close();
-    }
-  },
-  'projection:rebuild': () => async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
-    try {
+    }),
+  'projection:rebuild': () =>
+    withApp(async (app) => {
       const started = Date.now();
-      const n = await app.get(DataSource).transaction((m) => app.get(ProjectionService).rebuildAll(m));
+      const n = await app.get(DataSource).transaction((manager) => app.get(ProjectionService).rebuildAll(manager));
       console.log(`Rebuilt ${n} appointments in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    } finally {
-      await app.close();
-    }
-  },
+    }, { quiet: true }),
   export: exportTo,
   keys,
 };
@@ -123,6 +112,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   } finally {
     await database.embedded?.stop();
   }
+}
+
+/** Runs `fn` on the whole application (its services, its schema) and closes it after; `quiet` logs warnings only. */
+function withApp(fn: (app: INestApplication) => Promise<void>, options: { quiet?: boolean; schemaFile?: string } = {}): Run {
+  return async ({ config, databaseUrl }) => {
+    const app = await createApp({ config: options.quiet ? { ...config, logLevel: LogLevel.WARN } : config, databaseUrl, schemaFile: options.schemaFile, logFd: 2 });
+    try {
+      await app.init();
+      await fn(app);
+    } finally {
+      await app.close();
+    }
+  };
 }
 
 function withDataSource(fn: (dataSource: DataSource) => Promise<void>): Run {
@@ -170,16 +172,14 @@ function keys(args: string[]): Run {
   if (!role || !Object.values(Role).includes(role as Role)) throw new UsageError(`keys create needs --role ${Object.values(Role).join('|')}`);
   const label = values.label?.trim();
   if (!label) throw new UsageError('keys create needs --label "who the key is for"');
-  return async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
-    try {
+  return withApp(
+    async (app) => {
       const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
       console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
       console.log(secret);
-    } finally {
-      await app.close();
-    }
-  };
+    },
+    { quiet: true },
+  );
 }
 
 const EXPORTS: Record<string, ExportName> = {
@@ -213,21 +213,22 @@ async function exportTo(args: string[]): Promise<Run> {
   const errors = await validate(filters);
   if (errors.length) throw new UsageError(problemsOf(errors).map((p) => `--${p.field}: ${p.message}`).join('\n'));
   const out = values.out;
-  return async ({ config, databaseUrl }) => {
-    const app = await createApp({ config: { ...config, logLevel: LogLevel.WARN }, databaseUrl, logFd: 2 });
-    const exports = app.get(ExportsService);
-    const started = Date.now();
-    const progress = { rows: 0, bytes: 0 };
-    const report = () =>
-      process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
-    const timer = setInterval(report, 1000);
-    try {
-      await exports.write(name, await exports.prepare(filters), true, createWriteStream(out), progress);
-    } finally {
-      clearInterval(timer);
-      report();
-      process.stderr.write('\n');
-      await app.close();
-    }
-  };
+  return withApp(
+    async (app) => {
+      const exports = app.get(ExportsService);
+      const started = Date.now();
+      const progress = { rows: 0, bytes: 0 };
+      const report = () =>
+        process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
+      const timer = setInterval(report, 1000);
+      try {
+        await exports.write(name, await exports.prepare(filters), true, createWriteStream(out), progress);
+      } finally {
+        clearInterval(timer);
+        report();
+        process.stderr.write('\n');
+      }
+    },
+    { quiet: true },
+  );
 }
