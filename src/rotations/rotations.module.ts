@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HistoryModule } from '../history/history.module.js';
 import { RotationEvent } from './rotation-event.entity.js';
+import { RecordingRepository } from './recording/recording.repository.js';
 import { RotationRecorderService } from './rotation-recorder.service.js';
 import { RotationsResolver } from './rotations.resolver.js';
 import { RotationsService } from './rotations.service.js';
@@ -10,6 +11,6 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RotationEvent]), HistoryModule, OrganizationsModule],
-  providers: [RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
+  providers: [RecordingRepository, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
 })
 export class RotationsModule {}
