@@ -388,7 +388,8 @@ async function bulkLoadScenario(db: pg.Pool, url: string) {
       await client.query('COMMIT');
       await ds.initialize();
       const { ProjectionService } = await import('../src/history/projection.service.js');
-      await ds.transaction((m) => new ProjectionService().rebuildAll(m));
+      const { ProjectionRepository } = await import('../src/history/projection.repository.js');
+      await ds.transaction((m) => new ProjectionService(new ProjectionRepository()).rebuildAll(m));
       await ds.destroy();
     } else {
       await load(client, 'appointments');

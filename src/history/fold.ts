@@ -138,3 +138,26 @@ export function endActingAtDefinitive(
   }
   return out;
 }
+
+/** Two definitive appointments on one post whose periods intersect. */
+export interface Overlap {
+  positionId: string;
+  /** The appointment that begins while the other is still held. */
+  later: Pick<ProjectedAppointment, 'officialId' | 'startedOn' | 'endedOn' | 'startedByTransferId'>;
+  earlier: Pick<ProjectedAppointment, 'officialId' | 'startedOn' | 'endedOn' | 'startedByTransferId'>;
+}
+
+/** Pairs of definitive appointments on one post whose periods [start, end) intersect. */
+export function findOverlaps(appointments: ProjectedAppointment[]): Overlap[] {
+  const byPost = groupByKey(appointments, (a) => a.positionId);
+  const overlaps: Overlap[] = [];
+  for (const [positionId, list] of byPost) {
+    list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+    let open = list[0];
+    for (const next of list.slice(1)) {
+      if (open.endedOn === null || open.endedOn > next.startedOn) overlaps.push({ positionId, earlier: open, later: next });
+      if (open.endedOn !== null && (next.endedOn === null || next.endedOn > open.endedOn)) open = next;
+    }
+  }
+  return overlaps;
+}

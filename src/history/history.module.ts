@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProjectionRepository } from './projection.repository.js';
 import { ProjectionService } from './projection.service.js';
 
 /**
@@ -7,7 +8,7 @@ import { ProjectionService } from './projection.service.js';
  * nothing here knows of events, decrees or the API.
  */
 @Module({
-  providers: [ProjectionService],
+  providers: [ProjectionRepository, ProjectionService],
   exports: [ProjectionService],
 })
 export class HistoryModule {}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Echelon, PositionCategory } from '../positions/position.enums.js';
+import type { ProjectedAppointment, ProjectionTransfer } from './fold.js';
+import { Capacity, type TransferKind } from './history.enums.js';
+
+interface TransferRow {
+  id: string;
+  event_id: string;
+  effective_on: string;
+  seq: number;
+  official_id: string;
+  from_position_id: string | null;
+  from_stated: boolean;
+  to_position_id: string | null;
+  kind: TransferKind;
+  kind_stated: boolean;
+  capacity: Capacity;
+}
+
+/**
+ * The SQL of the projection. Every method runs in the caller's transaction (`manager`): the
+ * recording transaction, under its lock, or a bulk rebuild.
+ */
+@Injectable()
+export class ProjectionRepository {
+  /** Transfers of recorded (not voided) events of these officials. */
+  async transfersOf(manager: EntityManager, officialIds: string[]): Promise<ProjectionTransfer[]> {
+    if (officialIds.length === 0) return [];
+    const rows: TransferRow[] = await manager.query(
+      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity
+       FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+       WHERE t.official_id = ANY($1::bigint[]) AND e.status = 'RECORDED'`,
+      [officialIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      eventOrder: BigInt(r.event_id),
+      effectiveOn: r.effective_on,
+      seq: r.seq,
+      officialId: r.official_id,
+      fromPositionId: r.from_position_id,
+      fromStated: r.from_stated,
+      toPositionId: r.to_position_id,
+      kind: r.kind,
+      kindStated: r.kind_stated,
+      capacity: r.capacity,
+    }));
+  }
+
+  /** Posts these officials hold definitively as stored, lasting until `since` or later. */
+  async definitivePostsOf(manager: EntityManager, officialIds: string[], since: string | null): Promise<string[]> {
+    const rows: { position_id: string }[] = await manager.query(
+      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE'
+         AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`,
+      [officialIds, since],
+    );
+    return rows.map((r) => r.position_id);
+  }
+
+  /**
+   * Officials other than `exclude` with an acting transfer to one of the posts. From the
+   * transfers, not the appointments: an acting period cut to nothing is not stored, yet may come back.
+   */
+  async actingOfficialsOn(manager: EntityManager, positionIds: string[], exclude: string[]): Promise<string[]> {
+    const rows: { official_id: string }[] = await manager.query(
+      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+       WHERE e.status = 'RECORDED' AND t.capacity <> 'DEFINITIVE' AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
+      [positionIds, exclude],
+    );
+    return rows.map((r) => r.official_id);
+  }
+
+  /**
+   * Definitive appointments of officials other than `exclude`: on the acting posts, all of
+   * them; on the other posts, those lasting until `since` or later.
+   */
+  async othersDefinitive(manager: EntityManager, actingPosts: string[], posts: string[], exclude: string[], since: string | null): Promise<ProjectedAppointment[]> {
+    if (actingPosts.length === 0 && posts.length === 0) return [];
+    const rows: { official_id: string; position_id: string; started_on: string; ended_on: string | null; started_by_transfer_id: string; ended_by_transfer_id: string | null }[] =
+      await manager.query(
+        `SELECT official_id, position_id, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id FROM appointments
+         WHERE capacity = 'DEFINITIVE' AND NOT official_id = ANY($3::bigint[])
+           AND (position_id = ANY($1::bigint[]) OR (position_id = ANY($2::bigint[]) AND daterange(started_on, ended_on) && daterange($4::date, NULL)))`,
+        [actingPosts, posts, exclude, since],
+      );
+    return rows.map((r) => ({
+      officialId: r.official_id,
+      positionId: r.position_id,
+      capacity: Capacity.DEFINITIVE,
+      startedOn: r.started_on,
+      endedOn: r.ended_on,
+      startedByTransferId: r.started_by_transfer_id,
+      endedByTransferId: r.ended_by_transfer_id,
+    }));
+  }
+
+  /** Deletes the officials' appointments lasting until `since` or later (all, without `since`), and inserts `appointments`. */
+  async replaceAppointments(manager: EntityManager, officialIds: string[], since: string | null, appointments: ProjectedAppointment[]): Promise<void> {
+    await manager.query(`DELETE FROM appointments WHERE official_id = ANY($1::bigint[]) AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`, [
+      officialIds,
+      since,
+    ]);
+    if (appointments.length === 0) return;
+    await manager.query(
+      `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::capacity[], $4::date[], $5::date[], $6::bigint[], $7::bigint[])`,
+      [
+        appointments.map((x) => x.officialId),
+        appointments.map((x) => x.positionId),
+        appointments.map((x) => x.capacity),
+        appointments.map((x) => x.startedOn),
+        appointments.map((x) => x.endedOn),
+        appointments.map((x) => x.startedByTransferId),
+        appointments.map((x) => x.endedByTransferId),
+      ],
+    );
+  }
+
+  /** Echelon and category of posts, which decide a transfer's kind. */
+  postFacts(manager: EntityManager, positionIds: string[]): Promise<{ id: string; echelon: Echelon | null; category: PositionCategory }[]> {
+    return manager.query('SELECT id, echelon, category FROM positions WHERE id = ANY($1::bigint[])', [positionIds]);
+  }
+
+  async updateOrigins(manager: EntityManager, changes: { id: string; fromPositionId: string | null; kind: TransferKind }[]): Promise<void> {
+    await manager.query(
+      `UPDATE transfers t SET from_position_id = u.from_id, kind = u.kind, updated_at = now()
+       FROM unnest($1::bigint[], $2::bigint[], $3::transfer_kind[]) AS u(id, from_id, kind) WHERE t.id = u.id`,
+      [changes.map((c) => c.id), changes.map((c) => c.fromPositionId), changes.map((c) => c.kind)],
+    );
+  }
+
+  /**
+   * Deletes every appointment and inserts the definitive ones of officials with no acting
+   * transfer, in one set-based statement: each definitive transfer ends the official's
+   * previous one and opens the next (a window over the official's transfers). Returns the
+   * count inserted.
+   */
+  async rebuildDefinitiveOnly(manager: EntityManager): Promise<number> {
+    await manager.query('DELETE FROM appointments');
+    const [{ count }]: { count: number }[] = await manager.query(
+      `WITH t AS (
+         SELECT t.id, t.official_id, t.to_position_id, e.effective_on,
+                lead(e.effective_on) OVER w AS next_on, lead(t.id) OVER w AS next_id
+         FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+         WHERE e.status = 'RECORDED' AND t.capacity = 'DEFINITIVE'
+           AND NOT EXISTS (SELECT 1 FROM transfers a JOIN rotation_events ae ON ae.id = a.event_id
+                           WHERE a.official_id = t.official_id AND a.capacity <> 'DEFINITIVE' AND ae.status = 'RECORDED')
+         WINDOW w AS (PARTITION BY t.official_id ORDER BY e.effective_on, e.id, t.seq)),
+       ins AS (
+         INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
+         SELECT official_id, to_position_id, 'DEFINITIVE', effective_on, next_on, id, next_id FROM t
+         WHERE to_position_id IS NOT NULL AND (next_on IS NULL OR next_on > effective_on)
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM ins`,
+    );
+    return count;
+  }
+
+  /** Officials with any acting transfer in a recorded event. */
+  async officialsWithActingTransfers(manager: EntityManager): Promise<string[]> {
+    const rows: { official_id: string }[] = await manager.query(
+      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id WHERE t.capacity <> 'DEFINITIVE' AND e.status = 'RECORDED'`,
+    );
+    return rows.map((r) => r.official_id);
+  }
+}
