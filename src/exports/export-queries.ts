@@ -1,4 +1,6 @@
 import { escapeLiteral } from 'pg';
+import { displayNameSql } from '../officials/display-name.js';
+import { subtree } from '../organizations/organization-tree.sql.js';
 import type { ExportFilters } from './dto/export-filters.js';
 
 /**
@@ -14,26 +16,23 @@ export interface ResolvedFilters extends ExportFilters {
 }
 
 const lit = (v: string) => escapeLiteral(v);
-const subtree = (id: string) =>
-  `(WITH RECURSIVE sub(id) AS (SELECT ${lit(id)}::bigint UNION ALL SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)`;
+const unitTree = (id: string) => subtree(lit(id));
 /** Every unit with its path of codes from the root, e.g. PEMKOT-BKS/DINKES/PKM-ARENJAYA. */
 const PATHS = `paths AS (
   SELECT id, code::text AS path FROM organizations WHERE parent_id IS NULL
   UNION ALL SELECT o.id, paths.path || '/' || o.code FROM organizations o JOIN paths ON o.parent_id = paths.id)`;
-const displayName = (o: string) =>
-  `concat_ws(' ', ${o}.honorific_prefix, ${o}.name) || CASE WHEN ${o}.honorific_suffix IS NOT NULL THEN ', ' || ${o}.honorific_suffix ELSE '' END`;
 const personal = (allowed: boolean, expr: string) => (allowed ? expr : 'NULL');
 
 export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean): string {
   const where = ['true'];
-  if (f.unitId) where.push(`p.organization_id IN ${subtree(f.unitId)}`);
+  if (f.unitId) where.push(`p.organization_id IN ${unitTree(f.unitId)}`);
   if (f.to) where.push(`a.started_on <= ${lit(f.to)}::date`);
   if (f.from) where.push(`(a.ended_on IS NULL OR a.ended_on > ${lit(f.from)}::date)`);
   if (f.echelon) where.push(`p.echelon = ${lit(f.echelon)}`);
   if (f.category) where.push(`p.category = ${lit(f.category)}`);
   return `WITH RECURSIVE ${PATHS}
   SELECT a.id AS appointment_id, o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name,
-    o.honorific_prefix, o.honorific_suffix, ${displayName('o')} AS display_name,
+    o.honorific_prefix, o.honorific_suffix, ${displayNameSql('o')} AS display_name,
     p.id AS position_id, p.code AS position_code, p.title AS position_title, p.echelon, p.category,
     u.id AS organization_id, u.code AS organization_code, u.name AS organization_name, paths.path AS organization_path,
     a.capacity, a.started_on, a.ended_on,
@@ -58,12 +57,12 @@ export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): s
   const where = [`e.status = 'RECORDED'`];
   if (f.from) where.push(`e.effective_on >= ${lit(f.from)}::date`);
   if (f.to) where.push(`e.effective_on <= ${lit(f.to)}::date`);
-  if (f.unitId) where.push(`(fp.organization_id IN ${subtree(f.unitId)} OR tp.organization_id IN ${subtree(f.unitId)})`);
+  if (f.unitId) where.push(`(fp.organization_id IN ${unitTree(f.unitId)} OR tp.organization_id IN ${unitTree(f.unitId)})`);
   if (f.kind) where.push(`t.kind = ${lit(f.kind)}`);
   if (f.echelon) where.push(`(fp.echelon = ${lit(f.echelon)} OR tp.echelon = ${lit(f.echelon)})`);
   if (f.category) where.push(`(fp.category = ${lit(f.category)} OR tp.category = ${lit(f.category)})`);
   return `SELECT t.id AS transfer_id, e.id AS event_id, t.seq, e.effective_on, e.sworn_in_on, e.issuer, e.decree_number, e.decree_date, e.title AS event_title,
-    o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name, ${displayName('o')} AS display_name,
+    o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name, ${displayNameSql('o')} AS display_name,
     fp.id AS from_position_id, fp.code AS from_position_code, fp.title AS from_position_title, fo.code AS from_organization_code,
     tp.id AS to_position_id, tp.code AS to_position_code, tp.title AS to_position_title, tor.code AS to_organization_code,
     t.kind, t.capacity, t.note
@@ -82,8 +81,8 @@ export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): s
  */
 export function popoloQueries(f: ResolvedFilters, withPersonalData: boolean): Record<'persons' | 'organizations' | 'posts' | 'memberships', string> {
   const members = `SELECT appointment_id, official_id, position_id, organization_id, capacity, started_on, ended_on FROM (${appointmentsQuery(f, false)}) m`;
-  const units = f.unitId ? `WHERE u.id IN ${subtree(f.unitId)}` : '';
-  const posts = f.unitId ? `WHERE p.organization_id IN ${subtree(f.unitId)}` : '';
+  const units = f.unitId ? `WHERE u.id IN ${unitTree(f.unitId)}` : '';
+  const posts = f.unitId ? `WHERE p.organization_id IN ${unitTree(f.unitId)}` : '';
   return {
     persons: `SELECT json_strip_nulls(json_build_object('id', 'person/' || o.id, 'name', o.name,
         'honorific_prefix', o.honorific_prefix, 'honorific_suffix', o.honorific_suffix,
