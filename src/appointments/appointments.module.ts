@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AppointmentsResolver } from './appointments.resolver.js';
+import { AppointmentsRepository } from './appointments.repository.js';
 import { AppointmentsService } from './appointments.service.js';
 import { OfficialHistoryResolver, PositionHistoryResolver } from './history-fields.resolver.js';
 import { PositionHolderResolver, PostChangeResolver, PostSnapshotResolver } from './post-views.resolver.js';
 
 @Module({
   imports: [OrganizationsModule],
-  providers: [AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver],
+  providers: [AppointmentsRepository, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver],
 })
 export class AppointmentsModule {}

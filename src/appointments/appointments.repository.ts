@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { subtree } from '../organizations/organization-tree.sql.js';
+import type { Appointment } from './appointment.entity.js';
+import { appointmentJson } from './appointment.sql.js';
+
+/** Which posts to list: active on `day` (in the unit's tree, if any), after the cursor, at most `limit`. */
+export interface PostsQuery {
+  unitId: string | undefined;
+  /** Post id the page starts after ('0' for the first page). */
+  after: string;
+  limit: number;
+}
+
+export interface PostRowOnDay {
+  positionId: string;
+  holder: Appointment | null;
+  lastHolder: Appointment | null;
+  vacantSince: string | null;
+}
+
+export interface PostRowBetweenDays {
+  positionId: string;
+  before: Appointment | null;
+  after: Appointment | null;
+}
+
+const definitiveOn = (post: string, day: string) =>
+  `SELECT ${appointmentJson('a')} AS j FROM appointments a
+   WHERE a.position_id = ${post} AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day}) LIMIT 1`;
+
+/**
+ * Who held which post when, read from the projection in hand-written SQL: one statement for a
+ * page of posts and one for the count, whatever the page size.
+ */
+@Injectable()
+export class AppointmentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Posts active on `on`, with their definitive holder, or the last one and since when the post is vacant. */
+  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery): Promise<{ rows: PostRowOnDay[]; count: number }> {
+    const params: unknown[] = [on];
+    const base = `FROM positions p
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
+      LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
+        WHERE a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
+      WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}`;
+    const columns = `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",
+       CASE WHEN h.j IS NULL THEN COALESCE((l.j->>'endedOn')::date, p.established_on) END AS "vacantSince"`;
+    return this.page(params, base, columns, query);
+  }
+
+  /** Posts active on `from` whose definitive holder on `to` is not the one on `from`. */
+  changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: number }> {
+    const params: unknown[] = [from, to];
+    const base = `FROM positions p
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) b ON true
+      LEFT JOIN LATERAL (${definitiveOn('p.id', '$2')}) a ON true
+      WHERE ${postFilter(query.unitId, params, '$1')} AND (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')`;
+    return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
+  }
+
+  /** One page in post id order, and the count, from `base` (FROM … WHERE …). */
+  private async page<T>(params: unknown[], base: string, columns: string, query: PostsQuery): Promise<{ rows: T[]; count: number }> {
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(`SELECT ${columns} ${base} AND p.id > $${params.length + 1} ORDER BY p.id LIMIT $${params.length + 2}`, [
+        ...params,
+        query.after,
+        query.limit,
+      ]) as Promise<T[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, params) as Promise<{ n: number }[]>,
+    ]);
+    return { rows, count: count[0].n };
+  }
+}
+
+/** Posts in the unit's tree (if any) and active on the day (established, not yet abolished). */
+function postFilter(unitId: string | undefined, params: unknown[], day: string): string {
+  const clauses = [`(p.established_on IS NULL OR p.established_on <= ${day})`, `(p.abolished_on IS NULL OR p.abolished_on > ${day})`];
+  if (unitId) {
+    params.push(unitId);
+    clauses.push(`p.organization_id IN ${subtree(`$${params.length}`)}`);
+  }
+  return clauses.join(' AND ');
+}
