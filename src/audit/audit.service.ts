@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
@@ -36,7 +36,7 @@ export class AuditService {
    * Runs `change` in a transaction and audits it: `change` returns the row after the change
    * (and, for updates, the row before); one audit row per call.
    */
-  async audited<T extends { id: string }>(
+  private async audited<T extends { id: string }>(
     actor: Actor | null,
     operation: string,
     targetType: string,
@@ -46,6 +46,32 @@ export class AuditService {
       const { before, after } = await change(manager);
       await this.record(manager, actor, { operation, targetType, targetId: after.id, before: before ?? null, after });
       return after;
+    });
+  }
+
+  /** Inserts a row of `entity` built from `values`, audited with the new row as `after`. */
+  created<T extends { id: string }>(actor: Actor | null, operation: string, targetType: string, entity: new () => T, values: NoInfer<DeepPartial<T>>): Promise<T> {
+    return this.audited(actor, operation, targetType, async (manager) => ({ after: await manager.save(entity, manager.create(entity, values)) }));
+  }
+
+  /**
+   * Locks the row `id` of `entity`, assigns what `change` returns for it and saves, audited
+   * with the row before and after; `notFound()` is thrown when there is no such row.
+   */
+  updated<T extends { id: string }>(
+    actor: Actor | null,
+    operation: string,
+    targetType: string,
+    entity: new () => T,
+    id: string,
+    change: (existing: T) => Partial<T>,
+    notFound: () => Error,
+  ): Promise<T> {
+    return this.audited(actor, operation, targetType, async (manager) => {
+      const existing = await manager.findOne(entity, { where: { id } as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
+      if (!existing) throw notFound();
+      const before = { ...existing };
+      return { before, after: await manager.save(entity, Object.assign(existing, change(existing))) };
     });
   }
 

@@ -82,20 +82,24 @@ export class OfficialsService {
   }
 
   create(input: CreateOfficialInput, actor: Actor | null): Promise<Official> {
-    return this.audit.audited(actor, 'createOfficial', 'official', async (m) => ({ after: await m.save(m.create(Official, completeOfficial({ ...input }))) }));
+    return this.audit.created(actor, 'createOfficial', 'official', Official, completeOfficial({ ...input }));
   }
 
   update(id: string, input: UpdateOfficialInput, actor: Actor | null): Promise<Official> {
-    return this.audit.audited(actor, 'updateOfficial', 'official', async (m) => {
-      const existing = await m.findOne(Official, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing) throw officialNotFound();
-      const before = { ...existing };
-      // A new NIP re-derives birth date, gender and employment unless they are given too.
-      const nipChanged = input.nip !== undefined && input.nip !== existing.nip;
-      const rederived = nipChanged ? { birthDate: input.birthDate ?? null, gender: input.gender ?? null, employment: input.employment } : {};
-      const next = completeOfficial({ ...existing, ...input, ...rederived });
-      return { before, after: await m.save(Object.assign(existing, next)) };
-    });
+    return this.audit.updated(
+      actor,
+      'updateOfficial',
+      'official',
+      Official,
+      id,
+      (existing) => {
+        // A new NIP re-derives birth date, gender and employment unless they are given too.
+        const nipChanged = input.nip !== undefined && input.nip !== existing.nip;
+        const rederived = nipChanged ? { birthDate: input.birthDate ?? null, gender: input.gender ?? null, employment: input.employment } : {};
+        return completeOfficial({ ...existing, ...input, ...rederived });
+      },
+      officialNotFound,
+    );
   }
 }
 

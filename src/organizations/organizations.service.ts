@@ -49,17 +49,12 @@ export class OrganizationsService {
   /** Unknown parents and cycles are refused by the database (foreign key, trigger) and reported as domain errors. */
   async create(input: CreateOrganizationInput, actor: Actor | null): Promise<Organization> {
     const values = await this.withParentId(input);
-    return this.audit.audited(actor, 'createOrganization', 'organization', async (m) => ({ after: await m.save(m.create(Organization, values)) }));
+    return this.audit.created(actor, 'createOrganization', 'organization', Organization, values);
   }
 
   async update(id: string, input: UpdateOrganizationInput, actor: Actor | null): Promise<Organization> {
     const values = await this.withParentId(input);
-    return this.audit.audited(actor, 'updateOrganization', 'organization', async (m) => {
-      const existing = await m.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing) throw organizationNotFound();
-      const before = { ...existing };
-      return { before, after: await m.save(Object.assign(existing, values)) };
-    });
+    return this.audit.updated(actor, 'updateOrganization', 'organization', Organization, id, () => values, organizationNotFound);
   }
 
   /** The parent named by code becomes its id (unknown ids are the foreign key's to refuse). */

@@ -44,15 +44,10 @@ export class PositionsService {
 
   /** An unknown organization is refused by the foreign key and reported as UNKNOWN_ORGANIZATION. */
   create(input: CreatePositionInput, actor: Actor | null): Promise<Position> {
-    return this.audit.audited(actor, 'createPosition', 'position', async (m) => ({ after: await m.save(m.create(Position, input)) }));
+    return this.audit.created(actor, 'createPosition', 'position', Position, input);
   }
 
   update(id: string, input: UpdatePositionInput, actor: Actor | null): Promise<Position> {
-    return this.audit.audited(actor, 'updatePosition', 'position', async (m) => {
-      const existing = await m.findOne(Position, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing) throw positionNotFound();
-      const before = { ...existing };
-      return { before, after: await m.save(Object.assign(existing, input)) };
-    });
+    return this.audit.updated(actor, 'updatePosition', 'position', Position, id, () => input, positionNotFound);
   }
 }
