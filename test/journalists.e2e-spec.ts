@@ -277,5 +277,20 @@ describe('journalists', () => {
       expect(many).toBe(five);
       expect(five).toBeLessThanOrEqual(6);
     });
+
+    it('runs the count of a page only when totalCount is asked for', async () => {
+      const page = (fields: string) => countStatements(() => t.gql(`{ transfers(from: "2020-01-01", to: "2026-12-31", first: 5) { ${fields} } }`));
+      await page('totalCount'); // warm the pool
+      expect(await page('edges { node { kind } }')).toBe(1);
+      expect(await page('totalCount edges { node { kind } }')).toBe(2);
+      expect(await page('a: totalCount b: totalCount')).toBe(2);
+    });
+
+    it('answers who held a post on a day in one statement per level: the post, its holder, the official', async () => {
+      const [{ id }] = await query<{ id: string }>(t, `SELECT position_id::text AS id FROM appointments WHERE capacity = 'DEFINITIVE' ORDER BY id LIMIT 1`);
+      const Q = `query ($id: ID!) { position(id: $id) { code holder(on: "2026-03-01") { definitive { startedOn official { name } } } } }`;
+      await t.gql(Q, { id });
+      expect(await countStatements(() => t.gql(Q, { id }))).toBeLessThanOrEqual(3);
+    });
   });
 });

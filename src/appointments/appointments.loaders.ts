@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { PreparedStatement } from '../common/prepared-statement.js';
 import { defineLoader, groupForKeys, type LoaderDefinition } from '../common/loaders/request-loaders.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
@@ -9,10 +10,11 @@ const json = appointmentJson('a');
 
 /** Appointments (as JSON rows) per key, from `sql` returning (key, j) for the parameters `params(keys)`. */
 function appointmentsBy(sql: string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
+  const statement = new PreparedStatement<{ key: string; j: Appointment }>(sql);
   return defineLoader(
     (dataSource: DataSource) =>
       new DataLoader<string, Appointment[]>(async (keys) => {
-        const rows: { key: string; j: Appointment }[] = await dataSource.query(sql, params(keys));
+        const rows = await statement.rows(dataSource, params(keys));
         return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
       }),
   );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { countRows } from '../common/pagination/paginate.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
@@ -38,7 +39,7 @@ export class AppointmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Posts active on `on`, with their definitive holder, or the last one and since when the post is vacant. */
-  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery): Promise<{ rows: PostRowOnDay[]; count: number }> {
+  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
     const params: unknown[] = [on];
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
@@ -51,7 +52,7 @@ export class AppointmentsRepository {
   }
 
   /** Posts active on `from` whose definitive holder on `to` is not the one on `from`. */
-  changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: number }> {
+  changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: () => Promise<number> }> {
     const params: unknown[] = [from, to];
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) b ON true
@@ -60,17 +61,14 @@ export class AppointmentsRepository {
     return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
   }
 
-  /** One page in post id order, and the count, from `base` (FROM … WHERE …). */
-  private async page<T>(params: unknown[], base: string, columns: string, query: PostsQuery): Promise<{ rows: T[]; count: number }> {
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(`SELECT ${columns} ${base} AND p.id > $${params.length + 1} ORDER BY p.id LIMIT $${params.length + 2}`, [
-        ...params,
-        query.after,
-        query.limit,
-      ]) as Promise<T[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, params) as Promise<{ n: number }[]>,
+  /** One page in post id order from `base` (FROM … WHERE …), and the count to run if asked for. */
+  private async page<T>(params: unknown[], base: string, columns: string, query: PostsQuery): Promise<{ rows: T[]; count: () => Promise<number> }> {
+    const rows: T[] = await this.dataSource.query(`SELECT ${columns} ${base} AND p.id > $${params.length + 1} ORDER BY p.id LIMIT $${params.length + 2}`, [
+      ...params,
+      query.after,
+      query.limit,
     ]);
-    return { rows, count: count[0].n };
+    return { rows, count: () => countRows(this.dataSource, base, params) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { PreparedStatement } from './prepared-statement.js';
 
 /**
  * `SELECT <every column AS "property"> FROM <table> x`: rows shaped like the entity, read with
@@ -9,4 +10,10 @@ export function leanSelect<T extends ObjectLiteral>(dataSource: DataSource, enti
   const metadata = dataSource.getMetadata(entity);
   const columns = metadata.columns.filter((c) => c.isSelect).map((c) => `x.${c.databaseName} AS "${c.propertyName}"`);
   return `SELECT ${columns.join(', ')} FROM ${metadata.tableName} x`;
+}
+
+/** Prepared point reads of lean rows of `entity`, one per unique column (e.g. id, code). */
+export function leanLookups<T extends ObjectLiteral, C extends string>(dataSource: DataSource, entity: EntityTarget<T>, columns: readonly C[]): Record<C, PreparedStatement<T>> {
+  const select = leanSelect(dataSource, entity);
+  return Object.fromEntries(columns.map((column) => [column, new PreparedStatement<T>(`${select} WHERE x.${column} = $1`)])) as Record<C, PreparedStatement<T>>;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSelect } from '../common/lean-select.js';
+import { leanLookups } from '../common/lean-select.js';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canSeePersonalData, type Actor } from '../auth/actor.js';
@@ -7,7 +7,7 @@ import { personalDataRestricted } from '../auth/auth.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import type { Problem } from '../common/errors/domain-error.js';
 import type { Page } from '../common/pagination/connection.js';
-import { decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { today } from '../common/today.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -22,20 +22,20 @@ import { officialNotFound } from './officials.errors.js';
 
 @Injectable()
 export class OfficialsService {
-  private readonly select: string;
+  private readonly lookups: ReturnType<typeof leanLookups<Official, 'id' | 'nip'>>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
   ) {
-    this.select = leanSelect(dataSource, Official);
+    this.lookups = leanLookups(dataSource, Official, ['id', 'nip']);
   }
 
   /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
   async findOne(by: { id?: string; nip?: string }, actor: Actor | null): Promise<Official> {
     if (by.nip !== undefined && !canSeePersonalData(actor)) throw personalDataRestricted('nip');
-    const [found]: Official[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'nip'} = $1`, [by.id ?? by.nip]);
+    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.nip.rows(this.dataSource, [by.nip]));
     if (!found) throw officialNotFound();
     return found;
   }
@@ -69,16 +69,13 @@ export class OfficialsService {
       const [s, id] = decodeCursor(args.after, ['number', 'id']);
       after = ` WHERE (o.score < ${$(s)}::float8 OR (o.score = $${params.length}::float8 AND o.id > ${$(id)}::bigint))`;
     }
-    const [rows, count]: [(Official & { score: number })[], { n: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT o.id::text AS id, o.nip, o.name, o.honorific_prefix AS "honorificPrefix", o.honorific_suffix AS "honorificSuffix", o.employment, o.rank,
-                o.gender, o.birth_date AS "birthDate", o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.score
-         ${base}${after} ORDER BY o.score DESC, o.id LIMIT ${$(args.first + 1)}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, countParams),
-    ]);
-    return toPage(rows, args, count[0].n, (r) => [r.score, r.id]);
+    const rows: (Official & { score: number })[] = await this.dataSource.query(
+      `SELECT o.id::text AS id, o.nip, o.name, o.honorific_prefix AS "honorificPrefix", o.honorific_suffix AS "honorificSuffix", o.employment, o.rank,
+              o.gender, o.birth_date AS "birthDate", o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.score
+       ${base}${after} ORDER BY o.score DESC, o.id LIMIT ${$(args.first + 1)}`,
+      params,
+    );
+    return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.score, r.id]);
   }
 
   create(input: CreateOfficialInput, actor: Actor | null): Promise<Official> {

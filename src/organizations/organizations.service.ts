@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSelect } from '../common/lean-select.js';
+import { leanLookups } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,18 +15,18 @@ import { exactlyOne } from '../common/id-or-code.args.js';
 
 @Injectable()
 export class OrganizationsService {
-  private readonly select: string;
+  private readonly lookups: ReturnType<typeof leanLookups<Organization, 'id' | 'code'>>;
 
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {
-    this.select = leanSelect(dataSource, Organization);
+    this.lookups = leanLookups(dataSource, Organization, ['id', 'code']);
   }
 
   async findOne(by: { id?: string; code?: string }): Promise<Organization> {
-    const [found]: Organization[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'code'} = $1`, [by.id ?? by.code]);
+    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.code.rows(this.dataSource, [by.code]));
     if (!found) throw organizationNotFound();
     return found;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSelect } from '../common/lean-select.js';
+import { leanLookups } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -15,7 +15,7 @@ import { positionNotFound } from './positions.errors.js';
 
 @Injectable()
 export class PositionsService {
-  private readonly select: string;
+  private readonly lookups: ReturnType<typeof leanLookups<Position, 'id' | 'code'>>;
 
   constructor(
     @InjectRepository(Position) private readonly positions: Repository<Position>,
@@ -23,11 +23,11 @@ export class PositionsService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
   ) {
-    this.select = leanSelect(dataSource, Position);
+    this.lookups = leanLookups(dataSource, Position, ['id', 'code']);
   }
 
   async findOne(by: { id?: string; code?: string }): Promise<Position> {
-    const [found]: Position[] = await this.dataSource.query(`${this.select} WHERE x.${by.id !== undefined ? 'id' : 'code'} = $1`, [by.id ?? by.code]);
+    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.code.rows(this.dataSource, [by.code]));
     if (!found) throw positionNotFound();
     return found;
   }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { checkRange } from '../common/date-range.js';
 import type { Page } from '../common/pagination/connection.js';
-import { decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
 import type { DateRangeArgs, RotationEventsArgs, TransfersArgs } from './dto/rotation-queries.js';
@@ -45,16 +45,13 @@ export class RotationsService {
       const [on, eventId, seq] = decodeCursor(args.after, ['date', 'id', 'int']);
       after = ` AND (e.effective_on, t.event_id, t.seq) > (${$(on)}::date, ${$(eventId)}::bigint, ${$(seq)}::int)`;
     }
-    const [rows, count]: [(Transfer & { effectiveOn: string })[], { n: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT t.id::text AS id, t.event_id::text AS "eventId", t.seq, t.official_id::text AS "officialId", t.from_position_id::text AS "fromPositionId",
-                t.to_position_id::text AS "toPositionId", t.kind, t.capacity, t.note, e.effective_on AS "effectiveOn"
-         ${base}${after} ORDER BY e.effective_on, t.event_id, t.seq LIMIT ${$(args.first + 1)}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS n ${base}`, countParams),
-    ]);
-    return toPage(rows, args, count[0].n, (r) => [r.effectiveOn, r.eventId, r.seq]);
+    const rows: (Transfer & { effectiveOn: string })[] = await this.dataSource.query(
+      `SELECT t.id::text AS id, t.event_id::text AS "eventId", t.seq, t.official_id::text AS "officialId", t.from_position_id::text AS "fromPositionId",
+              t.to_position_id::text AS "toPositionId", t.kind, t.capacity, t.note, e.effective_on AS "effectiveOn"
+       ${base}${after} ORDER BY e.effective_on, t.event_id, t.seq LIMIT ${$(args.first + 1)}`,
+      params,
+    );
+    return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.effectiveOn, r.eventId, r.seq]);
   }
 
   /** Events by effective date, newest first. */
@@ -81,8 +78,8 @@ export class RotationsService {
       const [on, id] = decodeCursor(args.after, ['date', 'id']);
       qb.andWhere('(e.effective_on, e.id) < (:on::date, :id::bigint)', { on, id });
     }
-    const [rows, total] = await Promise.all([qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1).getMany(), counter.getCount()]);
-    return toPage(rows, args, total, (r) => [r.effectiveOn, r.id]);
+    const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1).getMany();
+    return toPage(rows, args, () => counter.getCount(), (r) => [r.effectiveOn, r.id]);
   }
 
   /** Effective-date range and unit clauses shared by both lists; `$` binds a value; `touches` says how a row touches the unit. */

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { groupByKey } from '../group-by.js';
 import { leanSelect } from '../lean-select.js';
+import { PreparedStatement } from '../prepared-statement.js';
 
 /**
  * A kind of loader, defined once by the module that owns its rows (`officialById` in
@@ -48,10 +49,12 @@ export interface GraphQLContext {
  * every nested query.
  */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): LoaderDefinition<string, T | null> {
+  const statements = new WeakMap<DataSource, PreparedStatement<T>>();
   return defineLoader((dataSource) => {
-    const sql = `${leanSelect(dataSource, entity)} WHERE x.id = ANY($1::bigint[])`;
+    let statement = statements.get(dataSource);
+    if (!statement) statements.set(dataSource, (statement = new PreparedStatement<T>(`${leanSelect(dataSource, entity)} WHERE x.id = ANY($1::bigint[])`)));
     return new DataLoader<string, T | null>(async (ids) => {
-      const rows: T[] = await dataSource.query(sql, [ids]);
+      const rows = await statement.rows(dataSource, [ids]);
       const found = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => found.get(id) ?? null);
     });

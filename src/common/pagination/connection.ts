@@ -21,10 +21,14 @@ export interface Edge<T> {
   node: T;
 }
 
+/**
+ * A page of results. `totalCount` is a getter that starts the count when first read: GraphQL
+ * reads it only when the query selects the field, so the count runs only for those who ask.
+ */
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  readonly totalCount: Promise<number>;
 }
 
 /** Relay connection type for `classRef`: `XConnection { edges { cursor node } pageInfo totalCount }`. */
@@ -47,7 +51,7 @@ export function Connection<T>(classRef: Type<T>) {
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
-    totalCount: number;
+    totalCount: Promise<number>;
   }
   return ConnectionType;
 }

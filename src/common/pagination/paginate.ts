@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
 import { isDatabaseId } from '../input-safety.js';
 import { isCalendarDate } from '../scalars/date.scalar.js';
@@ -39,13 +39,16 @@ export function decodeCursor(cursor: string, shape: readonly ('id' | 'date' | 'i
   return key as (string | number)[];
 }
 
-/** A page from rows fetched with LIMIT first + 1, in order. */
-export function toPage<T>(rows: T[], args: PaginationArgs, totalCount: number, keyOf: (row: T) => readonly (string | number)[]): Page<T> {
+/** A page from rows fetched with LIMIT first + 1, in order; `count` runs at most once, if the total is asked for. */
+export function toPage<T>(rows: T[], args: PaginationArgs, count: () => Promise<number>, keyOf: (row: T) => readonly (string | number)[]): Page<T> {
   const hasNextPage = rows.length > args.first;
   const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  let total: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    get totalCount() {
+      return (total ??= count());
+    },
     pageInfo: { hasNextPage, hasPreviousPage: args.after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
@@ -58,6 +61,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(qb: Sel
   const alias = qb.alias;
   const counter = qb.clone();
   if (args.after) qb.andWhere(`${alias}.id > :after`, { after: decodeCursor(args.after, ['id'])[0] });
-  const [rows, totalCount] = await Promise.all([qb.orderBy(`${alias}.id`, 'ASC').take(args.first + 1).getMany(), counter.getCount()]);
-  return toPage(rows, args, totalCount, (r) => [r.id]);
+  const rows = await qb.orderBy(`${alias}.id`, 'ASC').take(args.first + 1).getMany();
+  return toPage(rows, args, () => counter.getCount(), (r) => [r.id]);
+}
+
+/** `SELECT count(*)` over a hand-written `FROM … WHERE …`, for the total of a page. */
+export async function countRows(dataSource: DataSource, fromWhere: string, params: unknown[]): Promise<number> {
+  const [{ n }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n ${fromWhere}`, params);
+  return n;
 }

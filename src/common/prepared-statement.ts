@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { QueryFailedError, type DataSource } from 'typeorm';
+
+/**
+ * A fixed SQL text run as a named prepared statement: each pooled connection parses and plans
+ * it once, then only binds and executes. For the hot read paths (point reads, loaders), where
+ * parsing and planning an unnamed statement every time costs more than running it. The name
+ * comes from the text, so one text is one statement on every connection.
+ */
+export class PreparedStatement<Row> {
+  private readonly name: string;
+
+  constructor(readonly text: string) {
+    this.name = `mutasi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  }
+
+  async rows(dataSource: DataSource, values: unknown[]): Promise<Row[]> {
+    const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+    try {
+      return (await pool.query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values })).rows;
+    } catch (error) {
+      // The same error class as TypeORM's own queries, so the one mapping to domain errors applies.
+      throw new QueryFailedError(this.text, values, error as Error);
+    }
+  }
+}
