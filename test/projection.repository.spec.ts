@@ -88,11 +88,15 @@ describe('projection on the database', () => {
     ]);
   });
 
-  it('finds two holders of one post without writing them', async () => {
+  it('finds two holders of one post, which the exclusion constraint refuses to store', async () => {
     const clash = await insertEvent(db, '2025-01-02');
     await insertTransfer(db, clash, y, { to_position_id: post.b, kind: 'ROTATION' });
+    const before = await appointments();
     const result = await dataSource.transaction((manager) => projection.project(manager, [y], '2025-01-02'));
     expect(result.overlaps.map((o) => [o.positionId, o.earlier.officialId, o.later.officialId])).toEqual([[post.b, x, y]]);
+    // Written anyway, the deferred exclusion constraint refuses it at commit: the other writes here commit, so they overlap nowhere.
+    await expect(rebuild([y], '2025-01-02')).rejects.toMatchObject({ driverError: { code: '23P01', constraint: 'appointments_position_no_overlap' } });
+    expect(await appointments()).toEqual(before);
     await db.query('DELETE FROM transfers WHERE event_id = $1', [clash]);
   });
 

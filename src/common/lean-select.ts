@@ -17,3 +17,13 @@ export function leanLookups<T extends ObjectLiteral, C extends string>(dataSourc
   const select = leanSelect(dataSource, entity);
   return Object.fromEntries(columns.map((column) => [column, new PreparedStatement<T>(`${select} WHERE x.${column} = $1`)])) as Record<C, PreparedStatement<T>>;
 }
+
+/** A prepared statement over lean rows of `entity` (`SELECT … FROM <table> x <rest>`), built once per data source. */
+export function leanStatement<T extends ObjectLiteral>(entity: EntityTarget<T>, rest: string): (dataSource: DataSource) => PreparedStatement<T> {
+  const made = new WeakMap<DataSource, PreparedStatement<T>>();
+  return (dataSource) => {
+    let statement = made.get(dataSource);
+    if (!statement) made.set(dataSource, (statement = new PreparedStatement<T>(`${leanSelect(dataSource, entity)} ${rest}`)));
+    return statement;
+  };
+}

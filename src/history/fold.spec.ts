@@ -56,6 +56,10 @@ describe('foldOfficial', () => {
     // Two moves on one day: the first gives an appointment of no length, which is an issue.
     expect(issues).toEqual([{ transferId: late.id, code: 'SAME_DAY_MOVE', held: 'A' }]);
     expect(periods(appointments)).toEqual(['C DEFINITIVE 2020-01-01..2021-01-01', 'B DEFINITIVE 2021-01-01..']);
+    // The event decides before the row: row 1 of a later event comes after row 5 of an earlier one.
+    const first = t({ toPositionId: 'A', effectiveOn: '2021-01-01', eventOrder: 3n, seq: 5 });
+    const second = t({ toPositionId: 'B', effectiveOn: '2021-01-01', eventOrder: 4n, seq: 1 });
+    expect(foldOfficial([second, first, before]).issues).toEqual([{ transferId: second.id, code: 'SAME_DAY_MOVE', held: 'A' }]);
   });
 
   it('reports a stated origin that is not what was held, and a row that moves nobody', () => {
@@ -64,6 +68,11 @@ describe('foldOfficial', () => {
     expect(foldOfficial([one, wrong]).issues).toEqual([{ transferId: wrong.id, code: 'FROM_POSITION_MISMATCH', held: 'A' }]);
     const right = t({ fromPositionId: 'A', fromStated: true, toPositionId: 'C', effectiveOn: '2021-01-01' });
     expect(foldOfficial([one, right]).issues).toEqual([]);
+    // An unstated origin is only a guess stored earlier: re-derived, never an issue.
+    const stale = t({ fromPositionId: 'Z', toPositionId: 'C', effectiveOn: '2021-01-01' });
+    const refolded = foldOfficial([one, stale]);
+    expect(refolded.issues).toEqual([]);
+    expect(refolded.derivedFrom.get(stale.id)).toBe('A');
     const nothing = t({ effectiveOn: '2021-01-01' });
     expect(foldOfficial([nothing]).issues).toEqual([{ transferId: nothing.id, code: 'NOTHING_TO_RECORD', held: null }]);
   });
@@ -106,8 +115,9 @@ describe('endActingAtDefinitive', () => {
 
   it('drops an acting appointment that a definitive one starts on the same day, and keeps one that ended before', () => {
     expect(endActingAtDefinitive([acting], [{ positionId: 'P', startedOn: '2021-01-01', transferId: 'same' }])).toEqual([]);
-    const ended = { ...acting, endedOn: '2021-06-01' };
+    const ended = { ...acting, endedOn: '2021-06-01', endedByTransferId: 'own' };
     expect(endActingAtDefinitive([ended], [{ positionId: 'P', startedOn: '2022-01-01', transferId: 'later' }])).toEqual([ended]);
+    expect(endActingAtDefinitive([ended], [{ positionId: 'P', startedOn: '2021-06-01', transferId: 'that-day' }])).toEqual([ended]);
     expect(endActingAtDefinitive([acting], [{ positionId: 'Q', startedOn: '2022-01-01', transferId: 'elsewhere' }])).toEqual([acting]);
   });
 });

@@ -18,6 +18,9 @@ interface TransferRow {
   capacity: Capacity;
 }
 
+/** The fields of an appointment in the order of the INSERT's columns, each sent as one array to unnest. */
+const APPOINTMENT_COLUMNS = ['officialId', 'positionId', 'capacity', 'startedOn', 'endedOn', 'startedByTransferId', 'endedByTransferId'] as const satisfies readonly (keyof ProjectedAppointment)[];
+
 /**
  * The SQL of the projection. Every method runs in the caller's transaction (`manager`): the
  * recording transaction, under its lock, or a bulk rebuild.
@@ -105,15 +108,7 @@ export class ProjectionRepository {
     await manager.query(
       `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::capacity[], $4::date[], $5::date[], $6::bigint[], $7::bigint[])`,
-      [
-        appointments.map((x) => x.officialId),
-        appointments.map((x) => x.positionId),
-        appointments.map((x) => x.capacity),
-        appointments.map((x) => x.startedOn),
-        appointments.map((x) => x.endedOn),
-        appointments.map((x) => x.startedByTransferId),
-        appointments.map((x) => x.endedByTransferId),
-      ],
+      APPOINTMENT_COLUMNS.map((key) => appointments.map((x) => x[key])),
     );
   }
 

@@ -1,14 +1,18 @@
 import DataLoader from 'dataloader';
+import { leanStatement } from '../common/lean-select.js';
 import { byIdLoader, defineLoader, groupForKeys } from '../common/loaders/request-loaders.js';
 import { Organization } from './organization.entity.js';
 
 export const organizationById = byIdLoader(Organization);
 
+const childrenOf = leanStatement(Organization, 'WHERE x.parent_id = ANY($1::bigint[]) ORDER BY x.code');
+const byIds = leanStatement(Organization, 'WHERE x.id = ANY($1::bigint[])');
+
 /** The units directly under each organization, ordered by code. */
 export const organizationChildren = defineLoader(
   (dataSource) =>
     new DataLoader<string, Organization[]>(async (ids) => {
-      const rows = await dataSource.getRepository(Organization).createQueryBuilder('o').where('o.parent_id = ANY(:ids)', { ids }).orderBy('o.code').getMany();
+      const rows = await childrenOf(dataSource).rows(dataSource, [ids]);
       return groupForKeys(ids, rows, (r) => r.parentId!);
     }),
 );
@@ -26,11 +30,7 @@ export const organizationAncestors = defineLoader(
          SELECT of_id, depth, id FROM up WHERE depth > 0 ORDER BY of_id, depth`,
         [ids],
       );
-      const all = await dataSource
-        .getRepository(Organization)
-        .createQueryBuilder('o')
-        .where('o.id = ANY(:ids)', { ids: [...new Set(rows.map((r) => r.id))] })
-        .getMany();
+      const all = await byIds(dataSource).rows(dataSource, [[...new Set(rows.map((r) => r.id))]]);
       const found = new Map(all.map((o) => [o.id, o]));
       return groupForKeys(ids, rows, (r) => r.of_id).map((group) => group.map((r) => found.get(r.id)!));
     }),

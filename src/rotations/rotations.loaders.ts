@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { leanStatement } from '../common/lean-select.js';
 import { byIdLoader, defineLoader, groupForKeys } from '../common/loaders/request-loaders.js';
 import type { TransferKind } from '../history/history.enums.js';
 import type { Echelon, PositionCategory } from '../positions/position.enums.js';
@@ -9,11 +10,13 @@ import { Transfer } from './transfer.entity.js';
 export const rotationEventById = byIdLoader(RotationEvent);
 export const transferById = byIdLoader(Transfer);
 
+const transfersOfEvents = leanStatement(Transfer, 'WHERE x.event_id = ANY($1::bigint[]) ORDER BY x.event_id, x.seq');
+
 /** An event's lampiran, in order. */
 export const transfersOfEvent = defineLoader(
   (dataSource) =>
     new DataLoader<string, Transfer[]>(async (ids) => {
-      const rows = await dataSource.getRepository(Transfer).createQueryBuilder('t').where('t.event_id = ANY(:ids)', { ids }).orderBy('t.seq').getMany();
+      const rows = await transfersOfEvents(dataSource).rows(dataSource, [ids]);
       return groupForKeys(ids, rows, (r) => r.eventId);
     }),
 );

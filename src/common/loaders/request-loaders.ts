@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { groupByKey } from '../group-by.js';
-import { leanSelect } from '../lean-select.js';
-import { PreparedStatement } from '../prepared-statement.js';
+import { leanStatement } from '../lean-select.js';
 
 /**
  * A kind of loader, defined once by the module that owns its rows (`officialById` in
@@ -49,10 +48,9 @@ export interface GraphQLContext {
  * every nested query.
  */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): LoaderDefinition<string, T | null> {
-  const statements = new WeakMap<DataSource, PreparedStatement<T>>();
+  const byIds = leanStatement(entity, 'WHERE x.id = ANY($1::bigint[])');
   return defineLoader((dataSource) => {
-    let statement = statements.get(dataSource);
-    if (!statement) statements.set(dataSource, (statement = new PreparedStatement<T>(`${leanSelect(dataSource, entity)} WHERE x.id = ANY($1::bigint[])`)));
+    const statement = byIds(dataSource);
     return new DataLoader<string, T | null>(async (ids) => {
       const rows = await statement.rows(dataSource, [ids]);
       const found = new Map(rows.map((r) => [r.id, r]));
