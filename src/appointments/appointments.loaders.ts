@@ -1,20 +1,47 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { PreparedStatement } from '../common/prepared-statement.js';
+import { leanColumns, takePrefixed } from '../common/lean-select.js';
 import { defineLoader, groupForKeys, type LoaderDefinition } from '../common/loaders/request-loaders.js';
+import { Official } from '../officials/official.entity.js';
+import { officialById } from '../officials/officials.loaders.js';
+import { Position } from '../positions/position.entity.js';
+import { positionById } from '../positions/positions.loaders.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
 import type { Vacancy } from './dto/appointment-views.js';
 
 const json = appointmentJson('a');
 
-/** Appointments (as JSON rows) per key, from `sql` returning (key, j) for the parameters `params(keys)`. */
-function appointmentsBy(sql: string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
-  const statement = new PreparedStatement<{ key: string; j: Appointment }>(sql);
+/** Joins each appointment `a` to its official `o` and post `p`, whose rows prime their loaders. */
+const related = 'JOIN officials o ON o.id = a.official_id JOIN positions p ON p.id = a.position_id';
+
+type AppointmentRow = { key: string; j: Appointment } & Record<string, unknown>;
+
+/**
+ * Appointments per key, from `sql(columns)` returning (key, j, columns) for the parameters
+ * `params(keys)`. The official and the post of each appointment come in the same statement
+ * and prime the request's `officialById` and `positionById`, so `holder { definitive {
+ * official } }` or `currentAppointment { position }` costs no statement of its own.
+ */
+function appointmentsBy(sql: (columns: string) => string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
+  const statements = new WeakMap<DataSource, PreparedStatement<AppointmentRow>>();
+  const statementFor = (dataSource: DataSource) => {
+    let statement = statements.get(dataSource);
+    if (!statement) {
+      const columns = `${leanColumns(dataSource, Official, 'o', 'o.')}, ${leanColumns(dataSource, Position, 'p', 'p.')}`;
+      statements.set(dataSource, (statement = new PreparedStatement<AppointmentRow>(sql(columns))));
+    }
+    return statement;
+  };
   return defineLoader(
-    (dataSource: DataSource) =>
+    (dataSource, loaders) =>
       new DataLoader<string, Appointment[]>(async (keys) => {
-        const rows = await statement.rows(dataSource, params(keys));
+        const rows = await statementFor(dataSource).rows(dataSource, params(keys));
+        for (const row of rows) {
+          loaders.get(officialById).prime(row.j.officialId, takePrefixed<Official>(row, 'o.'));
+          loaders.get(positionById).prime(row.j.positionId, takePrefixed<Position>(row, 'p.'));
+        }
         return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
       }),
   );
@@ -26,13 +53,16 @@ const idDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), k
 
 /** Every appointment of a post or an official (`column`), oldest first. */
 const historyOf = (column: 'position_id' | 'official_id') =>
-  appointmentsBy(`SELECT a.${column}::text AS key, ${json} AS j FROM appointments a WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`, asIs);
+  appointmentsBy(
+    (columns) => `SELECT a.${column}::text AS key, ${json} AS j, ${columns} FROM appointments a ${related} WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`,
+    asIs,
+  );
 
 /** Appointments of a post or an official (`column`) held on a day, for keys "id|day". */
 const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
   appointmentsBy(
-    `SELECT k.id || '|' || k.d AS key, ${json} AS j FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
-     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d)
+    (columns) => `SELECT k.id || '|' || k.d AS key, ${json} AS j, ${columns} FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
+     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d) ${related}
      ORDER BY a.started_on, a.id`,
     idDays,
   );
@@ -40,9 +70,9 @@ const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
 /** The nearest definitive appointment on the same post starting before (`<`) or after (`>`) the key's. */
 const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
   appointmentsBy(
-    `SELECT x.id::text AS key, ${json} AS j FROM appointments x CROSS JOIN LATERAL (
+    (columns) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM appointments x CROSS JOIN LATERAL (
        SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on ${direction} x.started_on
-       ORDER BY a.started_on ${order} LIMIT 1) a WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+       ORDER BY a.started_on ${order} LIMIT 1) a ${related} WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
     asIs,
   );
 

@@ -7,9 +7,26 @@ import { PreparedStatement } from './prepared-statement.js';
  * the database does.
  */
 export function leanSelect<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): string {
-  const metadata = dataSource.getMetadata(entity);
-  const columns = metadata.columns.filter((c) => c.isSelect).map((c) => `x.${c.databaseName} AS "${c.propertyName}"`);
-  return `SELECT ${columns.join(', ')} FROM ${metadata.tableName} x`;
+  return `SELECT ${leanColumns(dataSource, entity, 'x')} FROM ${dataSource.getMetadata(entity).tableName} x`;
+}
+
+/**
+ * The entity's columns from table alias `alias`, named by property (`prefix` before each
+ * name): several entities' lean rows in one result row, taken apart by `takePrefixed`.
+ */
+export function leanColumns<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias: string, prefix = ''): string {
+  return dataSource
+    .getMetadata(entity)
+    .columns.filter((c) => c.isSelect)
+    .map((c) => `${alias}.${c.databaseName} AS "${prefix}${c.propertyName}"`)
+    .join(', ');
+}
+
+/** The lean row whose columns `row` carries under `prefix` (see leanColumns). */
+export function takePrefixed<T>(row: Record<string, unknown>, prefix: string): T {
+  const taken: Record<string, unknown> = {};
+  for (const key in row) if (key.startsWith(prefix)) taken[key.slice(prefix.length)] = row[key];
+  return taken as T;
 }
 
 /** Prepared point reads of lean rows of `entity`, one per unique column (e.g. id, code). */

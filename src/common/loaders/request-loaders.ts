@@ -10,10 +10,11 @@ import { leanStatement } from '../lean-select.js';
  * module adds loaders without touching common/.
  */
 export interface LoaderDefinition<K, V> {
-  readonly create: (dataSource: DataSource) => DataLoader<K, V>;
+  /** `loaders`: the request's other loaders, to prime with rows a batch query brought along. */
+  readonly create: (dataSource: DataSource, loaders: RequestLoaders) => DataLoader<K, V>;
 }
 
-export function defineLoader<K, V>(create: (dataSource: DataSource) => DataLoader<K, V>): LoaderDefinition<K, V> {
+export function defineLoader<K, V>(create: (dataSource: DataSource, loaders: RequestLoaders) => DataLoader<K, V>): LoaderDefinition<K, V> {
   return { create };
 }
 
@@ -31,7 +32,7 @@ export class RequestLoaders {
   get<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V> {
     let loader = this.made.get(definition as LoaderDefinition<unknown, unknown>) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = definition.create(this.dataSource);
+      loader = definition.create(this.dataSource, this);
       this.made.set(definition as LoaderDefinition<unknown, unknown>, loader as DataLoader<unknown, unknown>);
     }
     return loader;
