@@ -3,17 +3,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { validationFailed } from '../common/errors/common.errors.js';
+import { groupByKey } from '../common/group-by.js';
 import { stableHash } from '../common/stable-hash.js';
+import type { ProjectionTransfer } from '../history/fold.js';
 import { ProjectionService, type Projection } from '../history/projection.service.js';
-import type { RotationEventInput } from './dto/rotation-event.input.js';
+import type { RotationEventInput, TransferInput } from './dto/rotation-event.input.js';
 import type { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
 import type { RotationEventValidation, RotationProblem } from './dto/rotation-problem.js';
 import { factsNeeded, historyProblems, type RowIndex } from './recording/history-problems.js';
-import { knownHistories, rebuildSince, rowIndex } from './recording/known-histories.js';
-import { checkLampiran, decreeNumberTaken, eventDateProblems } from './recording/lampiran-rules.js';
+import { checkLampiran, decreeNumberTaken, eventDateProblems, type Lookups, type OfficialRow, type PlannedTransfer, type PositionRow } from './recording/lampiran-rules.js';
 import { hasErrors, sortProblems } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
-import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RotationEventStatus } from './rotation.enums.js';
 import { eventNotFound, rejected, RotationError, RotationErrorCode } from './rotations.errors.js';
@@ -37,10 +37,6 @@ interface ApplyOptions {
   idempotencyKey?: string | null;
   requestHash?: string;
 }
-
-type Operation = 'recordRotationEvent' | 'amendRotationEvent' | 'voidRotationEvent';
-
-const recorded = (event: RotationEvent, replayed: boolean): RecordedRotationEvent => ({ event, warnings: event.warnings as RotationProblem[], replayed });
 
 /**
  * Records swearing-ins. Every path runs one transaction under the recording lock: resolve the
