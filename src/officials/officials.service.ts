@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { leanLookups } from '../common/lean-select.js';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { leanFinder } from '../common/lean-finder.js';
 import { canSeePersonalData, type Actor } from '../auth/actor.js';
 import { personalDataRestricted } from '../auth/auth.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
@@ -22,22 +22,20 @@ import { officialNotFound } from './officials.errors.js';
 
 @Injectable()
 export class OfficialsService {
-  private readonly lookups: ReturnType<typeof leanLookups<Official, 'id' | 'nip'>>;
+  private readonly find: (by: { id?: string; nip?: string }) => Promise<Official>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
   ) {
-    this.lookups = leanLookups(dataSource, Official, ['id', 'nip']);
+    this.find = leanFinder(dataSource, Official, ['id', 'nip'], officialNotFound);
   }
 
   /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
   async findOne(by: { id?: string; nip?: string }, actor: Actor | null): Promise<Official> {
     if (by.nip !== undefined && !canSeePersonalData(actor)) throw personalDataRestricted('nip');
-    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.nip.rows(this.dataSource, [by.nip]));
-    if (!found) throw officialNotFound();
-    return found;
+    return this.find(by);
   }
 
   /**

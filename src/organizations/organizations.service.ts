@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { leanLookups } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { leanFinder } from '../common/lean-finder.js';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
@@ -15,20 +15,15 @@ import { exactlyOne } from '../common/id-or-code.args.js';
 
 @Injectable()
 export class OrganizationsService {
-  private readonly lookups: ReturnType<typeof leanLookups<Organization, 'id' | 'code'>>;
+  /** The unit by id or code; ORGANIZATION_NOT_FOUND when there is none. */
+  readonly findOne: (by: { id?: string; code?: string }) => Promise<Organization>;
 
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {
-    this.lookups = leanLookups(dataSource, Organization, ['id', 'code']);
-  }
-
-  async findOne(by: { id?: string; code?: string }): Promise<Organization> {
-    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.code.rows(this.dataSource, [by.code]));
-    if (!found) throw organizationNotFound();
-    return found;
+    this.findOne = leanFinder(dataSource, Organization, ['id', 'code'], organizationNotFound);
   }
 
   /** The unit a filter names by id or code (checked to exist), or undefined when it names none. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { leanLookups } from '../common/lean-select.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { leanFinder } from '../common/lean-finder.js';
 import type { Actor } from '../auth/actor.js';
 import type { Page } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
@@ -15,21 +15,16 @@ import { positionNotFound } from './positions.errors.js';
 
 @Injectable()
 export class PositionsService {
-  private readonly lookups: ReturnType<typeof leanLookups<Position, 'id' | 'code'>>;
+  /** The post by id or code; POSITION_NOT_FOUND when there is none. */
+  readonly findOne: (by: { id?: string; code?: string }) => Promise<Position>;
 
   constructor(
     @InjectRepository(Position) private readonly positions: Repository<Position>,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
   ) {
-    this.lookups = leanLookups(dataSource, Position, ['id', 'code']);
-  }
-
-  async findOne(by: { id?: string; code?: string }): Promise<Position> {
-    const [found] = await (by.id !== undefined ? this.lookups.id.rows(this.dataSource, [by.id]) : this.lookups.code.rows(this.dataSource, [by.code]));
-    if (!found) throw positionNotFound();
-    return found;
+    this.findOne = leanFinder(dataSource, Position, ['id', 'code'], positionNotFound);
   }
 
   async list(args: PositionsArgs): Promise<Page<Position>> {
