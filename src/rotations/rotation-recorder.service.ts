@@ -3,17 +3,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { validationFailed } from '../common/errors/common.errors.js';
-import { groupByKey } from '../common/group-by.js';
 import { stableHash } from '../common/stable-hash.js';
-import type { ProjectionTransfer } from '../history/fold.js';
 import { ProjectionService, type Projection } from '../history/projection.service.js';
-import type { RotationEventInput, TransferInput } from './dto/rotation-event.input.js';
+import type { RotationEventInput } from './dto/rotation-event.input.js';
 import type { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
 import type { RotationEventValidation, RotationProblem } from './dto/rotation-problem.js';
 import { factsNeeded, historyProblems, type RowIndex } from './recording/history-problems.js';
-import { checkLampiran, decreeNumberTaken, eventDateProblems, type Lookups, type OfficialRow, type PlannedTransfer, type PositionRow } from './recording/lampiran-rules.js';
+import { knownHistories, rebuildSince, rowIndex } from './recording/known-histories.js';
+import { checkLampiran, decreeNumberTaken, eventDateProblems } from './recording/lampiran-rules.js';
 import { hasErrors, sortProblems } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
+import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RotationEventStatus } from './rotation.enums.js';
 import { eventNotFound, rejected, RotationError, RotationErrorCode } from './rotations.errors.js';
@@ -38,17 +38,22 @@ interface ApplyOptions {
   requestHash?: string;
 }
 
+type Operation = 'recordRotationEvent' | 'amendRotationEvent' | 'voidRotationEvent';
+
+const recorded = (event: RotationEvent, replayed: boolean): RecordedRotationEvent => ({ event, warnings: event.warnings as RotationProblem[], replayed });
+
 /**
- * Records swearing-ins. Every path runs one transaction under the recording lock: resolve the
- * officials and posts the lampiran names, check each row, write the event and its transfers,
- * rebuild the projection of every official touched and check the history it gives, audit —
- * and commit only when nothing is an ERROR. Validation is the same run, rolled back.
+ * Records swearing-ins. Every path runs one transaction under the recording lock and the same
+ * phases: resolve the officials and posts the lampiran names, check each row, write the event
+ * and its transfers, rebuild the projection of every official touched and check the history it
+ * gives, audit — and commit only when nothing is an ERROR. Validation is the same run, rolled back.
  */
 @Injectable()
 export class RotationRecorderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: RecordingRepository,
+    private readonly resolver: LampiranResolver,
     private readonly projection: ProjectionService,
     private readonly audit: AuditService,
   ) {}
@@ -74,19 +79,11 @@ export class RotationRecorderService {
     const requestHash = stableHash(input);
     return this.dataSource.transaction(async (manager) => {
       await this.repository.lock(manager);
-      if (idempotencyKey !== null) {
-        const previous = await this.repository.submissionWithKey(manager, idempotencyKey);
-        if (previous) {
-          if (previous.request_hash !== requestHash) {
-            throw new RotationError(RotationErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different submission.');
-          }
-          const event = await this.repository.findEvent(manager, previous.id);
-          return { event, warnings: event.warnings as RotationProblem[], replayed: true };
-        }
-      }
+      const replay = idempotencyKey === null ? null : await this.replay(manager, idempotencyKey, requestHash);
+      if (replay) return recorded(replay, true);
       const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash }));
-      await this.audit.record(manager, actor, { operation: 'recordRotationEvent', targetType: 'rotation_event', targetId: event.id, after: await this.repository.snapshot(manager, event.id) });
-      return { event, warnings: event.warnings as RotationProblem[], replayed: false };
+      await this.audited(manager, actor, 'recordRotationEvent', event.id);
+      return recorded(event, false);
     });
   }
 
@@ -98,8 +95,8 @@ export class RotationRecorderService {
       const before = await this.repository.snapshot(manager, id);
       const oldOfficials = await this.repository.deleteTransfers(manager, id);
       const event = await this.commit(manager, await this.apply(manager, input, { eventId: id, alsoRebuild: oldOfficials, since: oldDate }));
-      await this.audit.record(manager, actor, { operation: 'amendRotationEvent', targetType: 'rotation_event', targetId: id, before, after: await this.repository.snapshot(manager, id), reason });
-      return { event, warnings: event.warnings as RotationProblem[], replayed: false };
+      await this.audited(manager, actor, 'amendRotationEvent', id, before, reason);
+      return recorded(event, false);
     });
   }
 
@@ -111,12 +108,26 @@ export class RotationRecorderService {
       const before = await this.repository.snapshot(manager, id);
       const since = await this.repository.voidEvent(manager, id, reason);
       const projection = await this.projection.project(manager, await this.repository.officialsOfEvent(manager, id), since);
-      const problems = await this.checkHistory(manager, projection, { ofTransfer: new Map(), ofOfficial: new Map() });
+      // No rows of its own remain to attribute problems to.
+      const problems = await this.checkHistory(manager, projection, rowIndex([], []));
       if (hasErrors(problems)) throw rejected(problems);
       await this.projection.write(manager, projection);
-      await this.audit.record(manager, actor, { operation: 'voidRotationEvent', targetType: 'rotation_event', targetId: id, before, after: await this.repository.snapshot(manager, id), reason });
+      await this.audited(manager, actor, 'voidRotationEvent', id, before, reason);
       return this.repository.findEvent(manager, id);
     });
+  }
+
+  /**
+   * The event an idempotency key already recorded, to be returned again; null when the key is
+   * new. The same key with a different request is refused rather than silently replayed.
+   */
+  private async replay(manager: EntityManager, idempotencyKey: string, requestHash: string): Promise<RotationEvent | null> {
+    const previous = await this.repository.submissionWithKey(manager, idempotencyKey);
+    if (!previous) return null;
+    if (previous.request_hash !== requestHash) {
+      throw new RotationError(RotationErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different submission.');
+    }
+    return this.repository.findEvent(manager, previous.id);
   }
 
   /** Locks the event and checks it can still be changed at the version the caller saw; returns its effective date. */
@@ -133,14 +144,6 @@ export class RotationRecorderService {
       );
     }
     return row.effective_on;
-  }
-
-  /** Throws the problems when any is an ERROR; otherwise stores the warnings and the rebuilt history. */
-  private async commit(manager: EntityManager, applied: Applied): Promise<RotationEvent> {
-    if (hasErrors(applied.problems)) throw rejected(applied.problems);
-    await this.repository.storeWarnings(manager, applied.eventId, applied.problems);
-    await this.projection.write(manager, applied.projection);
-    return this.repository.findEvent(manager, applied.eventId);
   }
 
   /**
@@ -160,76 +163,47 @@ export class RotationRecorderService {
       }
     }
 
-    const lookups = await this.resolve(manager, input.transfers);
+    // Resolve, then check: the rows that can be stored come back as planned transfers.
+    const lookups = await this.resolver.resolve(manager, input.transfers);
     const order = options.eventId ? BigInt(options.eventId) : NEW_EVENT_ORDER;
     const checked = checkLampiran(input.transfers, effectiveOn, order, lookups);
     problems.push(...checked.problems);
 
-    // A decree date after the effective date is already an ERROR; left out here so the trial
-    // insert does not trip the table's own check before every problem is collected.
+    // Write. A decree date after the effective date is already an ERROR; left out here so the
+    // trial insert does not trip the table's own check before every problem is collected.
     const decreeDate = input.decreeDate && effectiveOn < input.decreeDate ? null : (input.decreeDate ?? null);
     const fields = { input, effectiveOn, decreeNumber, decreeDate };
     const eventId = options.eventId ?? (await this.repository.insertEvent(manager, fields, options.idempotencyKey ?? null, options.requestHash ?? null));
     if (options.eventId) await this.repository.updateEvent(manager, eventId, fields);
     const inserted = await this.repository.insertTransfers(manager, eventId, checked.planned);
 
-    // Nothing before this event's date (or, when amending, the date it had) changes.
-    const since = options.since && options.since < effectiveOn ? options.since : effectiveOn;
+    // Project everyone concerned from the earliest date that changes, then check the history it gives.
     const known = knownHistories(lookups.existing, checked.planned, inserted, eventId, effectiveOn);
-    const projection = await this.projection.project(manager, [...new Set([...known.keys(), ...(options.alsoRebuild ?? [])])], since, known);
-    const rows: RowIndex = {
-      ofTransfer: new Map(inserted.map((r) => [r.id, r.seq - 1])),
-      ofOfficial: new Map(checked.planned.map((p) => [p.officialId, p.index])),
-    };
-    problems.push(...(await this.checkHistory(manager, projection, rows)));
+    const officialIds = [...new Set([...known.keys(), ...(options.alsoRebuild ?? [])])];
+    const projection = await this.projection.project(manager, officialIds, rebuildSince(effectiveOn, options.since), known);
+    problems.push(...(await this.checkHistory(manager, projection, rowIndex(checked.planned, inserted))));
     return { problems: sortProblems(problems), eventId, projection };
   }
 
-  /** The officials and posts the lampiran names, and the officials' transfers so far (with the posts those pass through). */
-  private async resolve(manager: EntityManager, rows: TransferInput[]): Promise<Lookups> {
-    const officials = new Map<string, OfficialRow>();
-    const officialIds = rows.map((r) => r.officialId).filter((v): v is string => !!v);
-    const nips = rows.map((r) => r.nip).filter((v): v is string => !!v);
-    for (const o of await this.repository.findOfficials(manager, officialIds, nips)) {
-      officials.set(`id:${o.id}`, o);
-      if (o.nip) officials.set(`nip:${o.nip}`, o);
-    }
-    const existing = await this.projection.transfersOf(manager, [...new Set([...officials.values()].map((o) => o.id))]);
-
-    const positions = new Map<string, PositionRow>();
-    const postIds = [...rows.flatMap((r) => [r.fromPositionId, r.toPositionId]), ...existing.flatMap((t) => [t.fromPositionId, t.toPositionId])].filter((v): v is string => !!v);
-    const codes = rows.flatMap((r) => [r.fromPositionCode, r.toPositionCode]).filter((v): v is string => !!v);
-    for (const p of await this.repository.findPositions(manager, [...new Set(postIds)], codes)) {
-      positions.set(`id:${p.id}`, p);
-      positions.set(`code:${p.code}`, p);
-    }
-    return { officials, positions, existing: groupByKey(existing, (t) => t.officialId) };
-  }
-
+  /** Problems of the rebuilt history, with the names and decrees their messages cite (read only when there are any). */
   private async checkHistory(manager: EntityManager, projection: Projection, rows: RowIndex): Promise<RotationProblem[]> {
     const needed = factsNeeded(projection, rows);
     if (!needed) return [];
     const facts = await this.repository.historyFacts(manager, needed.transferIds, needed.heldIds, needed.postIds);
     return historyProblems(projection, needed.issues, facts, rows);
   }
-}
 
-/**
- * The planned officials' histories, already in hand: what was read while resolving, and the
- * rows just inserted — so the projection need not read them again.
- */
-function knownHistories(
-  existing: Map<string, ProjectionTransfer[]>,
-  planned: PlannedTransfer[],
-  inserted: { id: string; seq: number }[],
-  eventId: string,
-  effectiveOn: string,
-): Map<string, ProjectionTransfer[]> {
-  const known = new Map(planned.map((p) => [p.officialId, [...(existing.get(p.officialId) ?? [])]]));
-  const planAt = new Map(planned.map((p) => [p.index + 1, p]));
-  for (const row of inserted) {
-    const { index: _index, note: _note, ...plan } = planAt.get(row.seq)!;
-    known.get(plan.officialId)!.push({ ...plan, id: row.id, eventOrder: BigInt(eventId), effectiveOn, seq: row.seq });
+  /** Throws the problems when any is an ERROR; otherwise stores the warnings and the rebuilt history. */
+  private async commit(manager: EntityManager, applied: Applied): Promise<RotationEvent> {
+    if (hasErrors(applied.problems)) throw rejected(applied.problems);
+    await this.repository.storeWarnings(manager, applied.eventId, applied.problems);
+    await this.projection.write(manager, applied.projection);
+    return this.repository.findEvent(manager, applied.eventId);
   }
-  return known;
+
+  /** The audit row, in the same transaction: the event as it now is, and as it was before (amend, void). */
+  private async audited(manager: EntityManager, actor: Actor | null, operation: Operation, id: string, before?: object, reason?: string): Promise<void> {
+    const after = await this.repository.snapshot(manager, id);
+    await this.audit.record(manager, actor, { operation, targetType: 'rotation_event', targetId: id, before, after, reason });
+  }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HistoryModule } from '../history/history.module.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RecordingRepository } from './recording/recording.repository.js';
+import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationRecorderService } from './rotation-recorder.service.js';
 import { RotationsResolver } from './rotations.resolver.js';
 import { RotationsService } from './rotations.service.js';
@@ -11,6 +12,6 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RotationEvent]), HistoryModule, OrganizationsModule],
-  providers: [RecordingRepository, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
+  providers: [RecordingRepository, LampiranResolver, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
 })
 export class RotationsModule {}

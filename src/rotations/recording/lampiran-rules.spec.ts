@@ -1,54 +1,11 @@
-import type { ProjectionTransfer } from '../../history/fold.js';
 import { Capacity, TransferKind } from '../../history/history.enums.js';
-import { Employment, Rank } from '../../officials/official.enums.js';
-import { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import { Rank } from '../../officials/official.enums.js';
+import { Echelon } from '../../positions/position.enums.js';
 import type { RotationEventInput, TransferInput } from '../dto/rotation-event.input.js';
 import { Severity } from '../dto/rotation-problem.js';
-import { checkLampiran, eventDateProblems, type Lookups, type OfficialRow, type PositionRow } from './lampiran-rules.js';
-
-const ON = '2026-02-06';
-const LATER = 2n ** 63n;
-
-const official = (id: string, o: Partial<OfficialRow> = {}): OfficialRow => ({
-  id,
-  name: `Pejabat ${id}`,
-  nip: '197805122005011001',
-  rank: Rank.IV_A,
-  employment: Employment.PNS,
-  ...o,
-});
-const post = (id: string, o: Partial<PositionRow> = {}): PositionRow => ({
-  id,
-  code: `P-${id}`,
-  title: `Kepala Bidang ${id}`,
-  echelon: Echelon.III_B,
-  category: PositionCategory.ADMINISTRATOR,
-  established_on: null,
-  abolished_on: null,
-  ...o,
-});
-/** A recorded transfer of an earlier event. */
-const earlier = (o: Partial<ProjectionTransfer> & Pick<ProjectionTransfer, 'officialId'>): ProjectionTransfer => ({
-  id: `t${o.officialId}`,
-  eventOrder: 1n,
-  effectiveOn: '2020-01-02',
-  seq: 1,
-  fromPositionId: null,
-  fromStated: false,
-  toPositionId: null,
-  kind: TransferKind.APPOINTMENT,
-  kindStated: false,
-  capacity: Capacity.DEFINITIVE,
-  ...o,
-});
-
-function lookups(officials: OfficialRow[], posts: PositionRow[], existing: ProjectionTransfer[] = []): Lookups {
-  return {
-    officials: new Map(officials.flatMap((o) => [[`id:${o.id}`, o] as const, [`nip:${o.nip}`, o] as const])),
-    positions: new Map(posts.flatMap((p) => [[`id:${p.id}`, p] as const, [`code:${p.code}`, p] as const])),
-    existing: new Map(officials.map((o) => [o.id, existing.filter((t) => t.officialId === o.id)])),
-  };
-}
+import { checkLampiran, eventDateProblems } from './lampiran-rules.js';
+import type { Lookups } from './lookups.js';
+import { earlier, LATER, lookups, official, ON, post } from './rule-fixtures.js';
 
 const check = (rows: Partial<TransferInput>[], l: Lookups) => checkLampiran(rows as TransferInput[], ON, LATER, l);
 const codes = (r: { problems: { code: string }[] }) => r.problems.map((p) => p.code);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { RotationEventInput } from '../dto/rotation-event.input.js';
 import { RotationEvent } from '../rotation-event.entity.js';
 import type { RotationEventStatus } from '../rotation.enums.js';
-import type { OfficialRow, PlannedTransfer, PositionRow } from './lampiran-rules.js';
+import type { OfficialRow, PlannedTransfer, PositionRow } from './lookups.js';
 import type { HistoryFacts } from './history-problems.js';
 
 /** Serialises recording, amending and voiding: each reads the history, then rewrites part of it. */

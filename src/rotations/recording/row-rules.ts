@@ -1,0 +1,189 @@
+import { compareTransfers, foldOfficial, type ProjectedAppointment, type ProjectionTransfer } from '../../history/fold.js';
+import { Capacity, TransferKind } from '../../history/history.enums.js';
+import { deriveKind, kindContradicts } from '../../history/transfer-kind.js';
+import { parseNip } from '../../officials/nip.js';
+import type { TransferInput } from '../dto/rotation-event.input.js';
+import type { RotationProblem } from '../dto/rotation-problem.js';
+import { rankTooLow, yearsBefore } from '../rotation-rules.js';
+import type { Lookups, OfficialRow, PlannedTransfer, PositionRow } from './lookups.js';
+import { error, warning } from './problems.js';
+
+/*
+ * The day-of checks for one lampiran row, as pure functions over the looked-up maps: name the
+ * official and posts, see what the official held that day, check the move against it, then
+ * the posts' and the official's own dates, then the advisories. Problems come out in that order.
+ */
+
+export const describePost = (p: PositionRow | undefined | null) => (p ? `${p.title} (${p.code})` : 'no post');
+
+/** A row whose official and posts were all found; `statedFrom`/`to` are null when the row names none. */
+interface NamedRow {
+  row: TransferInput;
+  index: number;
+  on: string;
+  official: OfficialRow;
+  statedFrom: PositionRow | null;
+  to: PositionRow | null;
+}
+
+/** What the official held just before the row: the definitive post, and any acting ones. */
+interface Standing {
+  held: ProjectedAppointment | undefined;
+  heldName: string;
+  acting: ProjectedAppointment[];
+}
+
+const officialField = (row: TransferInput) => (row.officialId ? 'officialId' : 'nip');
+const toField = (row: TransferInput) => (row.toPositionId ? 'toPositionId' : 'toPositionCode');
+
+/** The day-of checks for one lampiran row, and the row to store. `seen`: officials of earlier rows, with their row. */
+export function checkRow(
+  row: TransferInput,
+  index: number,
+  on: string,
+  order: bigint,
+  lookups: Lookups,
+  seen: Map<string, number>,
+): { problems: RotationProblem[]; plan?: PlannedTransfer } {
+  const named = nameRow(row, index, on, lookups);
+  if ('problems' in named) return named;
+  const { official, statedFrom, to } = named;
+  const earlier = seen.get(official.id);
+  if (earlier !== undefined) {
+    return { problems: [error('DUPLICATE_OFFICIAL', `${official.name} already appears in transfer ${earlier}; one official may move once per event.`, index, officialField(row))] };
+  }
+  seen.set(official.id, index);
+
+  const statedKind = row.kind ?? null;
+  const actingKind = statedKind === TransferKind.ACTING_START || statedKind === TransferKind.ACTING_END;
+  const capacity = row.capacity ?? (actingKind ? Capacity.ACTING : Capacity.DEFINITIVE);
+  if (statedKind && actingKind !== (capacity !== Capacity.DEFINITIVE)) {
+    return { problems: [error('KIND_CAPACITY_MISMATCH', `A ${statedKind} transfer cannot have capacity ${capacity}.`, index, 'capacity')] };
+  }
+
+  const standing = standingBefore(official.id, on, order, index, lookups);
+  const { from, problems } = capacity === Capacity.DEFINITIVE ? definitiveMove(named, standing) : actingMove(named, standing);
+  problems.push(...dayProblems(named));
+  const fromPost = from ? (lookups.positions.get(`id:${from}`) ?? null) : null;
+  const derived = deriveKind(capacity, fromPost, to);
+  problems.push(...advisories(named, standing, capacity, fromPost, derived));
+  return {
+    problems,
+    plan: {
+      index,
+      officialId: official.id,
+      fromPositionId: from,
+      // Acting ends always name (or single out) the acting post: they are checked, never re-derived.
+      fromStated: !!statedFrom || capacity !== Capacity.DEFINITIVE,
+      toPositionId: to?.id ?? null,
+      kind: statedKind ?? derived,
+      kindStated: !!statedKind,
+      capacity,
+      note: row.note ?? null,
+    },
+  };
+}
+
+/** The official and posts the row names, or why they cannot be found. */
+export function nameRow(row: TransferInput, index: number, on: string, { officials, positions }: Lookups): NamedRow | { problems: RotationProblem[] } {
+  if (!row.officialId === !row.nip) {
+    return { problems: [error('OFFICIAL_REQUIRED', 'Name the official by exactly one of officialId and nip.', index, 'officialId')] };
+  }
+  const problems: RotationProblem[] = [];
+  const official = officials.get(row.officialId ? `id:${row.officialId}` : `nip:${row.nip}`);
+  if (!official) {
+    // The NIP itself is not repeated: the message names the row and the field.
+    problems.push(error('UNKNOWN_OFFICIAL', row.officialId ? `No official with id ${row.officialId}.` : 'No official with this NIP.', index, officialField(row)));
+  }
+  const post = (id: string | null | undefined, code: string | null | undefined, end: 'from' | 'to'): PositionRow | null | undefined => {
+    if (id && code) {
+      problems.push(error('POSITION_AMBIGUOUS', `Give ${end}PositionId or ${end}PositionCode, not both.`, index, `${end}PositionCode`));
+      return undefined;
+    }
+    if (!id && !code) return null;
+    const found = positions.get(id ? `id:${id}` : `code:${code}`);
+    if (!found) problems.push(error('UNKNOWN_POSITION', id ? `No position with id ${id}.` : `No position with code ${code}.`, index, id ? `${end}PositionId` : `${end}PositionCode`));
+    return found;
+  };
+  const statedFrom = post(row.fromPositionId, row.fromPositionCode, 'from');
+  const to = post(row.toPositionId, row.toPositionCode, 'to');
+  if (!official || statedFrom === undefined || to === undefined) return { problems };
+  return { row, index, on, official, statedFrom, to };
+}
+
+/** What the official held just before this row: the fold of everything ordered before it. */
+export function standingBefore(officialId: string, on: string, order: bigint, index: number, { positions, existing }: Lookups): Standing {
+  const key = { id: '', eventOrder: order, effectiveOn: on, seq: index + 1 } as ProjectionTransfer;
+  const before = foldOfficial((existing.get(officialId) ?? []).filter((t) => compareTransfers(t, key) < 0)).appointments.filter((a) => a.endedOn === null);
+  const held = before.find((a) => a.capacity === Capacity.DEFINITIVE);
+  return { held, heldName: describePost(held ? positions.get(`id:${held.positionId}`) : null), acting: before.filter((a) => a.capacity !== Capacity.DEFINITIVE) };
+}
+
+/** A definitive move leaves the post held (or the stated one, which must be it) for another post, or for none. */
+function definitiveMove({ row, index, on, official, statedFrom, to }: NamedRow, { held, heldName }: Standing): { from: string | null; problems: RotationProblem[] } {
+  const problems: RotationProblem[] = [];
+  const from = statedFrom ? statedFrom.id : (held?.positionId ?? null);
+  if (statedFrom && statedFrom.id !== (held?.positionId ?? null)) {
+    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} held ${heldName} on ${on}, not ${describePost(statedFrom)}.`, index, row.fromPositionId ? 'fromPositionId' : 'fromPositionCode'));
+  }
+  if (!from && !to) {
+    problems.push(error('NOTHING_TO_RECORD', `${official.name} holds no post on ${on} and the row names no destination.`, index, 'toPositionId'));
+  }
+  if (to && held && to.id === held.positionId) {
+    problems.push(error('SAME_POSITION', `${official.name} already holds ${describePost(to)} on ${on}.`, index, toField(row)));
+  }
+  return { from, problems };
+}
+
+/** An acting move starts acting in a post not yet acted in, or ends one the official acts in (named, or the only one). */
+function actingMove({ row, index, on, official, statedFrom, to }: NamedRow, { acting }: Standing): { from: string | null; problems: RotationProblem[] } {
+  const problems: RotationProblem[] = [];
+  if (to) {
+    if (acting.some((a) => a.positionId === to.id)) problems.push(error('ALREADY_ACTING', `${official.name} is already acting in ${describePost(to)} on ${on}.`, index, 'toPositionId'));
+    return { from: null, problems };
+  }
+  const from = statedFrom?.id ?? (acting.length === 1 ? acting[0].positionId : null);
+  if (!from || !acting.some((a) => a.positionId === from)) {
+    const what = statedFrom ? describePost(statedFrom) : 'any single post';
+    problems.push(error('NOT_ACTING', `${official.name} is not acting in ${what} on ${on}; name the post being left.`, index, 'fromPositionId'));
+  }
+  return { from, problems };
+}
+
+/** The destination must exist on the day, and the official must be a civil servant by then. */
+export function dayProblems({ row, index, on, official, to }: NamedRow): RotationProblem[] {
+  const problems: RotationProblem[] = [];
+  if (row.kind === TransferKind.ACTING_START && !to) problems.push(error('DESTINATION_REQUIRED', 'ACTING_START needs the post to act in.', index, 'toPositionId'));
+  if (to && ((to.established_on && to.established_on > on) || (to.abolished_on && to.abolished_on <= on))) {
+    const why = to.established_on && to.established_on > on ? `is only established on ${to.established_on}` : `was abolished on ${to.abolished_on}`;
+    problems.push(error('POSITION_NOT_ACTIVE', `${describePost(to)} ${why}; the transfer takes effect on ${on}.`, index, toField(row)));
+  }
+  const nip = official.nip ? parseNip(official.nip) : undefined;
+  if (nip?.ok && nip.value.appointedFrom > on) {
+    problems.push(error('EFFECTIVE_BEFORE_APPOINTMENT', `${on} is before ${official.name}'s appointment as civil servant (${nip.value.appointed}, from the NIP).`, index, officialField(row)));
+  }
+  return problems;
+}
+
+/** Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short tenure. */
+export function advisories(
+  { row, index, on, official, to }: NamedRow,
+  { held, heldName }: Standing,
+  capacity: Capacity,
+  fromPost: PositionRow | null,
+  derived: TransferKind,
+): RotationProblem[] {
+  const problems: RotationProblem[] = [];
+  if (row.kind && kindContradicts(row.kind, derived)) {
+    problems.push(warning('KIND_MISMATCH', `Stated as ${row.kind}, but from ${describePost(fromPost)} to ${describePost(to)} is a ${derived}.`, index, 'kind'));
+  }
+  if (capacity === Capacity.DEFINITIVE && to && rankTooLow(official.rank, to.echelon)) {
+    problems.push(
+      warning('RANK_BELOW_MINIMUM', `${official.name}'s rank ${official.rank} is more than one grade below the minimum for echelon ${to.echelon} (PP 13/2002).`, index, 'toPositionId'),
+    );
+  }
+  if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
+    problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
+  }
+  return problems;
+}
