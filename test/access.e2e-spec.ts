@@ -221,6 +221,14 @@ describe('access', () => {
       expect(res.errors?.[0].message).toContain('11301');
     });
 
+    it('costs the same document anew when first or an @include changes (costs are remembered per variables)', async () => {
+      const query = `query ($first: Int!, $deep: Boolean!) { organizations(first: $first) { edges { node { children { children @include(if: $deep) { children { code } } } } } } }`;
+      expect((await t.gql(query, { first: 100, deep: false })).errors).toBeUndefined();
+      expect((await t.gql(query, { first: 50, deep: true })).errors).toBeUndefined();
+      expect((await t.gql(query, { first: 100, deep: true })).errors?.[0].extensions).toMatchObject({ domainCode: 'QUERY_TOO_COSTLY', cost: 11301 });
+      expect((await t.gql(query, { first: 100, deep: false })).errors).toBeUndefined();
+    });
+
     it('refuses a body over 1 MB with 413', async () => {
       const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1024 * 1024) } });
       expect(res.status).toBe(413);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { CommonError, CommonErrorCode } from '../errors/common.errors.js';
 import { requestError } from '../errors/request-error.js';
@@ -40,6 +40,26 @@ const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return 1 + multiplier * childComplexity;
 };
 
+/**
+ * Costs already computed, per parsed document (Apollo reuses the parsed document of a query
+ * it has seen): the cost depends only on the operation and the variables that are numbers
+ * (`first`) or booleans (`@include`, `@skip`), so a point read asked with ever new ids is
+ * costed once.
+ */
+const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  const key = JSON.stringify([operationName, Object.entries(variables).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')]);
+  let costs = knownCosts.get(document);
+  if (!costs) knownCosts.set(document, (costs = new Map()));
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [costEstimator] });
+    if (costs.size < 100) costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses an operation whose cost exceeds the limit before anything executes, saying both numbers. */
 export const costLimitPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -47,13 +67,7 @@ export const costLimitPlugin: ApolloServerPlugin = {
       async didResolveOperation({ request, document, schema }) {
         let cost: number;
         try {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [costEstimator],
-          });
+          cost = costOf(schema, document, request.operationName ?? undefined, request.variables ?? {});
         } catch {
           // Variables that do not coerce: execution refuses them next, with graphql-js's own
           // BAD_USER_INPUT error, before any resolver runs.
