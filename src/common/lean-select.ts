@@ -29,12 +29,6 @@ export function takePrefixed<T>(row: Record<string, unknown>, prefix: string): T
   return taken as T;
 }
 
-/** Prepared point reads of lean rows of `entity`, one per unique column (e.g. id, code). */
-export function leanLookups<T extends ObjectLiteral, C extends string>(dataSource: DataSource, entity: EntityTarget<T>, columns: readonly C[]): Record<C, PreparedStatement<T>> {
-  const select = leanSelect(dataSource, entity);
-  return Object.fromEntries(columns.map((column) => [column, new PreparedStatement<T>(`${select} WHERE x.${column} = $1`)])) as Record<C, PreparedStatement<T>>;
-}
-
 /** A prepared statement over lean rows of `entity` (`SELECT … FROM <table> x <rest>`), built once per data source. */
 export function leanStatement<T extends ObjectLiteral>(entity: EntityTarget<T>, rest: string): (dataSource: DataSource) => PreparedStatement<T> {
   const made = new WeakMap<DataSource, PreparedStatement<T>>();
