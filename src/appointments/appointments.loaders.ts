@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { PreparedStatement } from '../common/prepared-statement.js';
+import { statementPerDataSource } from '../common/prepared-statement.js';
 import { leanColumns, takePrefixed } from '../common/lean-select.js';
 import { defineLoader, groupForKeys, type LoaderDefinition } from '../common/loaders/request-loaders.js';
 import { Official } from '../officials/official.entity.js';
@@ -25,22 +24,18 @@ type AppointmentRow = { key: string; j: Appointment } & Record<string, unknown>;
  * official } }` or `currentAppointment { position }` costs no statement of its own.
  */
 function appointmentsBy(sql: (columns: string) => string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
-  const statements = new WeakMap<DataSource, PreparedStatement<AppointmentRow>>();
-  const statementFor = (dataSource: DataSource) => {
-    let statement = statements.get(dataSource);
-    if (!statement) {
-      const columns = `${leanColumns(dataSource, Official, 'o', 'o.')}, ${leanColumns(dataSource, Position, 'p', 'p.')}`;
-      statements.set(dataSource, (statement = new PreparedStatement<AppointmentRow>(sql(columns))));
-    }
-    return statement;
-  };
+  const statementFor = statementPerDataSource<AppointmentRow>((dataSource) =>
+    sql(`${leanColumns(dataSource, Official, 'o', 'o.')}, ${leanColumns(dataSource, Position, 'p', 'p.')}`),
+  );
   return defineLoader(
     (dataSource, loaders) =>
       new DataLoader<string, Appointment[]>(async (keys) => {
         const rows = await statementFor(dataSource).rows(dataSource, params(keys));
+        const officials = loaders.get(officialById);
+        const posts = loaders.get(positionById);
         for (const row of rows) {
-          loaders.get(officialById).prime(row.j.officialId, takePrefixed<Official>(row, 'o.'));
-          loaders.get(positionById).prime(row.j.positionId, takePrefixed<Position>(row, 'p.'));
+          officials.prime(row.j.officialId, takePrefixed<Official>(row, 'o.'));
+          posts.prime(row.j.positionId, takePrefixed<Position>(row, 'p.'));
         }
         return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
       }),

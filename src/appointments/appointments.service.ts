@@ -4,17 +4,12 @@ import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import type { Appointment } from './appointment.entity.js';
-import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays } from './appointments.repository.js';
+import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay } from './appointments.repository.js';
 import type { BetweenDaysArgs, OnDayArgs } from './dto/appointment-views.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
-export interface PostOnDay {
-  positionId: string;
+export interface PostOnDay extends PostRowOnDay {
   on: string;
-  holder: Appointment | null;
-  lastHolder: Appointment | null;
-  vacantSince: string | null;
 }
 
 export type PostBetweenDays = PostRowBetweenDays;

@@ -119,7 +119,8 @@ function withApp(fn: (app: INestApplication) => Promise<void>, options: { quiet?
   return async ({ config, databaseUrl }) => {
     const app = await createApp({ config: options.quiet ? { ...config, logLevel: LogLevel.WARN } : config, databaseUrl, schemaFile: options.schemaFile, logFd: 2 });
     try {
-      await app.init();
+      // Initialising builds the GraphQL schema: only the schema command needs it.
+      if (options.schemaFile) await app.init();
       await fn(app);
     } finally {
       await app.close();

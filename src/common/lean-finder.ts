@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { leanSelect } from './lean-select.js';
-import { PreparedStatement } from './prepared-statement.js';
+import { leanStatement } from './lean-select.js';
+import type { PreparedStatement } from './prepared-statement.js';
 
 /**
  * One lean row of `entity` by the first of `keys` the caller gives (e.g. id, else code), read
@@ -13,8 +13,7 @@ export function leanFinder<T extends ObjectLiteral, K extends string>(
   keys: readonly [K, ...K[]],
   notFound: () => Error,
 ): (by: Partial<Record<K, string>>) => Promise<T> {
-  const select = leanSelect(dataSource, entity);
-  const lookups = Object.fromEntries(keys.map((key) => [key, new PreparedStatement<T>(`${select} WHERE x.${key} = $1`)])) as Record<K, PreparedStatement<T>>;
+  const lookups = Object.fromEntries(keys.map((key) => [key, leanStatement(entity, `WHERE x.${key} = $1`)(dataSource)])) as Record<K, PreparedStatement<T>>;
   return async (by) => {
     const key = keys.find((k) => by[k] !== undefined) ?? keys[keys.length - 1];
     const [found] = await lookups[key].rows(dataSource, [by[key]]);

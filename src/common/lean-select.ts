@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { PreparedStatement } from './prepared-statement.js';
+import { statementPerDataSource, type PreparedStatement } from './prepared-statement.js';
 
 /**
  * `SELECT <every column AS "property"> FROM <table> x`: rows shaped like the entity, read with
@@ -31,10 +31,5 @@ export function takePrefixed<T>(row: Record<string, unknown>, prefix: string): T
 
 /** A prepared statement over lean rows of `entity` (`SELECT … FROM <table> x <rest>`), built once per data source. */
 export function leanStatement<T extends ObjectLiteral>(entity: EntityTarget<T>, rest: string): (dataSource: DataSource) => PreparedStatement<T> {
-  const made = new WeakMap<DataSource, PreparedStatement<T>>();
-  return (dataSource) => {
-    let statement = made.get(dataSource);
-    if (!statement) made.set(dataSource, (statement = new PreparedStatement<T>(`${leanSelect(dataSource, entity)} ${rest}`)));
-    return statement;
-  };
+  return statementPerDataSource((dataSource) => `${leanSelect(dataSource, entity)} ${rest}`);
 }

@@ -25,3 +25,13 @@ export class PreparedStatement<Row> {
     }
   }
 }
+
+/** A prepared statement whose text needs the data source (an entity's columns): built once per data source. */
+export function statementPerDataSource<Row>(text: (dataSource: DataSource) => string): (dataSource: DataSource) => PreparedStatement<Row> {
+  const made = new WeakMap<DataSource, PreparedStatement<Row>>();
+  return (dataSource) => {
+    let statement = made.get(dataSource);
+    if (!statement) made.set(dataSource, (statement = new PreparedStatement<Row>(text(dataSource))));
+    return statement;
+  };
+}

@@ -6,8 +6,6 @@ import { Capacity } from './history.enums.js';
 import { ProjectionRepository } from './projection.repository.js';
 import { deriveKind } from './transfer-kind.js';
 
-export type { Overlap } from './fold.js';
-
 export interface Projection {
   /** Every official whose appointments are rebuilt. */
   officialIds: string[];
