@@ -286,11 +286,40 @@ describe('journalists', () => {
       expect(await page('a: totalCount b: totalCount')).toBe(2);
     });
 
-    it('answers who held a post on a day in two statements: the post, then its holder with the official', async () => {
+    it('answers who held a post on a day in one statement: the post with its holders and their officials', async () => {
       const [{ id }] = await query<{ id: string }>(t, `SELECT position_id::text AS id FROM appointments WHERE capacity = 'DEFINITIVE' ORDER BY id LIMIT 1`);
       const Q = `query ($id: ID!) { position(id: $id) { code holder(on: "2026-03-01") { definitive { startedOn official { name } } } } }`;
       await t.gql(Q, { id });
-      expect(await countStatements(() => t.gql(Q, { id }))).toBe(2);
+      expect(await countStatements(() => t.gql(Q, { id }))).toBe(1);
+    });
+
+    it('reads several days of a post in that one statement, by code, through aliases and fragments, and each day right', async () => {
+      const Q = `query ($code: String, $a: Date!, $skip: Boolean!) { position(code: $code) { code
+        before: holder(on: "2023-01-01") { definitive { official { name } } }
+        ... on Position { after: holder(on: $a) { definitive { startedOn official { name } } acting { official { name } } } }
+        ...Later @skip(if: $skip) } }
+        fragment Later on Position { later: holder(on: "2026-02-07") { definitive { official { name } } } }`;
+      const variables = { code: 'DINKES-SEK', a: '2026-02-06', skip: false };
+      await t.gql(Q, variables);
+      let res: any;
+      expect(await countStatements(async () => (res = await t.gql(Q, variables)))).toBe(1);
+      expect(res.data.position).toEqual({
+        code: 'DINKES-SEK',
+        before: { definitive: null },
+        after: { definitive: { startedOn: '2026-02-06', official: { name: 'Siti Rahmawati' } }, acting: [] },
+        later: { definitive: { official: { name: 'Siti Rahmawati' } } },
+      });
+      // A day left out by @skip is not read, and the post alone is one statement too.
+      expect((await t.gql(Q, { ...variables, skip: true })).data.position.later).toBeUndefined();
+      expect(await countStatements(() => t.gql(`{ position(code: "DINKES-SEK") { title } }`))).toBe(1);
+    });
+
+    it('reports an unknown post asked with its holder as POSITION_NOT_FOUND, by id and by code', async () => {
+      for (const by of ['id: "999999"', 'code: "NO-SUCH-POST"']) {
+        const res = await t.gql(`{ position(${by}) { code holder(on: "2026-03-01") { definitive { id } } } }`);
+        expect(res.data).toBeNull();
+        expect(res.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'POSITION_NOT_FOUND' });
+      }
     });
   });
 });

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { PositionsModule } from '../positions/positions.module.js';
 import { AppointmentsResolver } from './appointments.resolver.js';
 import { AppointmentsRepository } from './appointments.repository.js';
 import { AppointmentsService } from './appointments.service.js';
 import { OfficialHistoryResolver, PositionHistoryResolver } from './history-fields.resolver.js';
+import { PostHolderRead } from './post-holder-read.js';
 import { PositionHolderResolver, PostChangeResolver, PostSnapshotResolver } from './post-views.resolver.js';
 
 @Module({
-  imports: [OrganizationsModule],
-  providers: [AppointmentsRepository, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver],
+  imports: [OrganizationsModule, PositionsModule],
+  providers: [AppointmentsRepository, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver, PostHolderRead],
 })
 export class AppointmentsModule {}

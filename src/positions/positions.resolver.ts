@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { organizationById } from '../organizations/organizations.loaders.js';
@@ -19,8 +20,8 @@ export class PositionsResolver {
   constructor(private readonly service: PositionsService) {}
 
   @Query(() => Position, { description: 'One post, by id or code.' })
-  position(@Args() by: IdOrCodeArgs): Promise<Position> {
-    return this.service.findOne(by.require());
+  position(@Args() by: IdOrCodeArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GraphQLContext): Promise<Position> {
+    return this.service.read(by.require(), { info, loaders: ctx.loaders });
   }
 
   @Query(() => PositionConnection)

@@ -12,6 +12,7 @@ import type { PositionsArgs } from './dto/positions.args.js';
 import type { UpdatePositionInput } from './dto/update-position.input.js';
 import { Position } from './position.entity.js';
 import { positionNotFound } from './positions.errors.js';
+import { PostReadPlans, type PostQuery } from './post-read-plans.js';
 
 @Injectable()
 export class PositionsService {
@@ -23,8 +24,18 @@ export class PositionsService {
     dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly plans: PostReadPlans,
   ) {
     this.findOne = leanFinder(dataSource, Position, ['id', 'code'], positionNotFound);
+  }
+
+  /** A post for a query: with what the query selects below it in the same statement where a plan can (see PostReadPlans). */
+  async read(by: { id: string } | { code: string }, query: PostQuery): Promise<Position> {
+    const planned = this.plans.read(by, query);
+    if (!planned) return this.findOne(by);
+    const found = await planned;
+    if (!found) throw positionNotFound();
+    return found;
   }
 
   async list(args: PositionsArgs): Promise<Page<Position>> {
