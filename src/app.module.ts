@@ -6,12 +6,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AppExceptionFilter } from './common/errors/exception.filter.js';
-import { createErrorFormatter } from './common/errors/graphql-errors.js';
+import { createErrorFormatter, unexpectedErrorPlugin } from './common/errors/graphql-errors.js';
 import { costLimitPlugin, validationRules } from './common/graphql/graphql-limits.js';
 import { inputGuardPlugin } from './common/graphql/input-guard.plugin.js';
 import { responseStatusPlugin } from './common/graphql/response-status.plugin.js';
 import { DateTimeScalar } from './common/scalars/date-time.scalar.js';
-import { loggingModule } from './common/logging/logging.module.js';
 import { RequestLoaders, type GraphQLContext } from './common/loaders/request-loaders.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -46,7 +45,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggingModule(config.logLevel, options.logFd),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -64,7 +62,7 @@ export class AppModule {
             persistedQueries: false,
             validationRules,
             // The input guard first: its refusal is the one a client sees when both would refuse.
-            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin],
+            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
           }),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
-import { bootLogger } from './common/logging/logging.module.js';
+import { bootLogger } from './common/logging/app-logger.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/database-url.js';
 import { DataDirInUseError } from './database/data-dir-owner.js';

@@ -1,15 +1,17 @@
 import pg from 'pg';
 import { createTestDatabase, dropTestDatabase } from './support/database.js';
-import { killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
+import { createKeyWithCli, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
 
 /** What the server writes for an operator: JSON lines, a request id on each, the stack of an unexpected error once. */
 describe('logs', () => {
   let database: { name: string; url: string };
   let app: ChildApp;
+  let analyst: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await startChildApp(database.url, { LOG_LEVEL: 'log', NODE_ENV: '' });
+    analyst = await createKeyWithCli(database.url, 'ANALYST', 'logs');
   });
   afterAll(async () => {
     await killAllChildren();
@@ -53,5 +55,16 @@ describe('logs', () => {
     // The access line of the same request carries the same id, and no headers.
     expect(ofRequest.some((l) => l.req !== undefined)).toBe(true);
     expect(JSON.stringify(parsed)).not.toMatch(/authorization/i);
+
+    // The same for REST: an export that cannot start answers 500 with the id of its one error line.
+    const exported = await fetch(`${app.url}/exports/appointments.csv?organizationCode=DINKES`, { headers: { authorization: `Bearer ${analyst}` } });
+    const restId = exported.headers.get('x-request-id');
+    expect(exported.status).toBe(500);
+    expect(await exported.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: restId } });
+    await new Promise((r) => setTimeout(r, 300));
+    const restErrors = lines()
+      .map((l) => JSON.parse(l) as { level: number; requestId?: string })
+      .filter((l) => l.requestId === restId && l.level >= 50);
+    expect(restErrors).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { Role } from '../auth/role.enum.js';
 import { LogLevel } from '../config/env.dto.js';
 import { createApp } from '../bootstrap.js';
-import { bootLogger } from '../common/logging/logging.module.js';
+import { bootLogger } from '../common/logging/app-logger.js';
 import { loadConfig, type AppConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/database-url.js';
 import { migrationIndex, migrationSource } from '../database/migration-source.js';

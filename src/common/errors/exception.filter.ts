@@ -1,7 +1,7 @@
-import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
+import { Catch, HttpException, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
-import { currentRequestId } from '../logging/request-context.js';
+import type { LoggedRequest } from '../logging/request-logging.js';
 import { translateDatabaseError } from './database-errors.js';
 import { DomainError, type GraphQLErrorCode } from './domain-error.js';
 
@@ -19,7 +19,7 @@ const isHttpError = (e: unknown) => typeof (e as { statusCode?: unknown })?.stat
 
 /**
  * GraphQL: hands every error to Apollo unchanged, where the error formatter (createErrorFormatter)
- * turns it into a client error and logs only the unexpected ones; without this Nest would
+ * turns it into a client error and unexpectedErrorPlugin logs only the unexpected ones; without this Nest would
  * log each domain error (a clerk's typo) as a server ERROR.
  * REST (exports, health): a domain error becomes its HTTP status and a JSON body with the
  * same codes; an HTTP error keeps Nest's default handling; anything else is logged once and
@@ -27,17 +27,16 @@ const isHttpError = (e: unknown) => typeof (e as { statusCode?: unknown })?.stat
  */
 @Catch()
 export class AppExceptionFilter extends BaseExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
     if (exception instanceof HttpException || isHttpError(exception)) return super.catch(exception, host);
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<LoggedRequest>();
     const domain = exception instanceof DomainError ? exception : translateDatabaseError(exception);
-    if (!domain) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (!domain) req.log.error({ context: 'HTTP' }, exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return res.destroy();
     if (!domain) {
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: currentRequestId() } });
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: req.id } });
       return;
     }
     const code = domain.graphqlCode;

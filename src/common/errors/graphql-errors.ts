@@ -1,10 +1,15 @@
-import { Logger } from '@nestjs/common';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { currentRequestId } from '../logging/request-context.js';
+import type { GraphQLContext } from '../loaders/request-loaders.js';
+import type { LoggedRequest } from '../logging/request-logging.js';
 import { translateDatabaseError } from './database-errors.js';
 import { DomainError } from './domain-error.js';
 
-const logger = new Logger('GraphQL');
+/** A failure no check foresaw: not a domain error, not a refusal of the database's we name, not graphql-js's or Apollo's. */
+function unexpected(original: unknown): boolean {
+  // By name, not instanceof: graphql ships CJS and ESM builds, and packages load either.
+  return original !== undefined && !(original instanceof DomainError) && !translateDatabaseError(original) && (original as Error)?.name !== 'GraphQLError';
+}
 
 /** The one mapping from whatever a request raised to what its client sees. */
 export function createErrorFormatter(development: boolean) {
@@ -24,15 +29,33 @@ export function createErrorFormatter(development: boolean) {
         },
       };
     }
-    // By name, not instanceof: graphql ships CJS and ESM builds, and packages load either.
-    if (original !== undefined && (original as Error)?.name !== 'GraphQLError') {
-      // An unexpected failure: log it whole, tell the client nothing about its insides. The
-      // request id is on the log line and in the answer, so an operator can find one from the other.
-      logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-      return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() } };
-    }
+    // An unexpected failure: nothing of its insides for the client (unexpectedErrorPlugin logs
+    // it and adds the request id).
+    if (unexpected(original)) return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     // Parse, validation, limit and variable errors from graphql-js, Apollo and our rules.
     // Outside development, graphql-js's "Did you mean …?" would let a stranger map the schema.
     return !development ? { ...formatted, message: formatted.message.replace(/ ?Did you mean .*\?$/, '') } : formatted;
   };
 }
+
+/**
+ * An unexpected failure is logged whole, once, on the request's logger, and its answer
+ * carries the request id: an operator finds the one log line from what the client saw.
+ */
+export const unexpectedErrorPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const { originalError } of errors) {
+          if (unexpected(originalError)) (contextValue.req as LoggedRequest).log.error({ context: 'GraphQL' }, originalError!.stack ?? originalError!.message);
+        }
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = (contextValue.req as LoggedRequest).id;
+        }
+      },
+    };
+  },
+};
