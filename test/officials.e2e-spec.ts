@@ -1,5 +1,6 @@
 import { createOfficial, nip, officialInput } from './factories/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { query } from './support/rotations.js';
 
 const FIELDS = 'id nip name honorificPrefix honorificSuffix displayName employment rank gender birthDate';
 const CREATE = `mutation ($input: CreateOfficialInput!) { createOfficial(input: $input) { ${FIELDS} } }`;
@@ -89,6 +90,17 @@ describe('officials', () => {
     expect((await t.hr(`query ($id: ID) { official(id: $id) { nip } }`, { id })).data.official.nip).toBe(value);
     const missing = await t.hr(`{ official(nip: "196001011985031001") { id } }`);
     expect(missing.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'OFFICIAL_NOT_FOUND' });
+  });
+
+  it('shows createdAt and updatedAt as the instants the database holds, in ISO 8601 UTC, by point read and in a list', async () => {
+    const id = await createOfficial(t, { nip: nip({ serial: 322 }) });
+    // A fixed instant with microseconds, written with an offset: the text pg sends back must still read right.
+    await query(t, `UPDATE officials SET updated_at = '2026-02-06 09:00:00.123456+07' WHERE id = $1`, [id]);
+    const [{ created }] = await query<{ created: string }>(t, `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created FROM officials WHERE id = $1`, [id]);
+    const expected = { createdAt: created, updatedAt: '2026-02-06T02:00:00.123Z' };
+    expect((await t.hr(`query ($id: ID) { official(id: $id) { createdAt updatedAt } }`, { id })).data.official).toEqual(expected);
+    const listed = (await t.hr(`{ officials(first: 100) { edges { node { id createdAt updatedAt } } } }`)).data.officials.edges.find((e: any) => e.node.id === id);
+    expect(listed.node).toEqual({ id, ...expected });
   });
 
   it('updates: a new NIP re-derives birth date and gender; titles change', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { checkRange } from '../common/date-range.js';
+import { leanFinder } from '../common/lean-finder.js';
 import type { Page } from '../common/pagination/connection.js';
 import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
@@ -18,13 +19,13 @@ export class RotationsService {
     @InjectRepository(RotationEvent) private readonly events: Repository<RotationEvent>,
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
-  ) {}
-
-  async findOne(id: string): Promise<RotationEvent> {
-    const event = await this.events.findOneBy({ id });
-    if (!event) throw eventNotFound();
-    return event;
+  ) {
+    const find = leanFinder(dataSource, RotationEvent, ['id'], eventNotFound);
+    this.findOne = (id) => find({ id });
   }
+
+  /** One event by id, as a prepared point read of a lean row. */
+  readonly findOne: (id: string) => Promise<RotationEvent>;
 
   /** Who moved where: transfers of recorded events by effective date, then event and lampiran order. */
   async transfers(args: TransfersArgs): Promise<Page<Transfer & { effectiveOn: string }>> {
