@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -62,7 +63,8 @@ export class AppModule {
             persistedQueries: false,
             validationRules,
             // The input guard first: its refusal is the one a client sees when both would refuse.
-            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin],
+            // No cache-control hints are given, and the plugin wrapped every field's resolver to look for them.
+            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, ApolloServerPluginCacheControlDisabled()],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
           }),

@@ -46,9 +46,9 @@ export const unexpectedErrorPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue }) {
-        for (const { originalError } of errors) {
-          if (unexpected(originalError)) (contextValue.req as LoggedRequest).log.error({ context: 'GraphQL' }, originalError!.stack ?? originalError!.message);
-        }
+        // One line per failure, not per field: a failed batch fails every field that waited on it.
+        const failures = new Set(errors.map((e) => e.originalError).filter(unexpected));
+        for (const failure of failures) (contextValue.req as LoggedRequest).log.error({ context: 'GraphQL' }, failure!.stack ?? failure!.message);
       },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
