@@ -16,15 +16,27 @@ import { benchEnvironment, gql, percentile } from './support.js';
 
 /**
  * `npm run bench`: generates a national-scale history (default scale 0.1: 430,000 officials,
- * about 3 million appointments), starts Mutasi as its own process on it, and runs each
- * scenario against a baseline doing the same work straight on PostgreSQL, on this machine, in
- * this run. Prints a Markdown table and writes it to bench/results/<date>.md.
+ * about 3 million appointments) and starts Mutasi as its own process on it, on this machine,
+ * in this run.
+ *
+ * The read questions (1, 2, 6) are asked over HTTP under autocannon, with the same connections
+ * and duration, of three servers on the same database, each its own process: Mutasi;
+ * PostGraphile 5 (bench/postgraphile-server.ts), a GraphQL server generated from the same
+ * tables; and a bare node:http + pg server running hand-written SQL as named statements
+ * (bench/raw-server.ts), the floor for a Node server. Before any load, each question's answer
+ * is checked to be the same from all three. Each question's loads run back to back, Mutasi →
+ * PostGraphile → raw, `--rounds` times; the table gives the medians.
+ *
+ * The other scenarios (3, 4, 5) compare Mutasi with the same work done straight on PostgreSQL
+ * from this process. Prints two Markdown tables and writes them to bench/results/<date>.md.
  */
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '0.1' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
+    /** Interleaved rounds of the read loads (Mutasi → PostGraphile → raw); the table shows medians. */
+    rounds: { type: 'string', default: '1' },
     /** Comma-separated scenarios to run (export, holder, nested, page, record, bulk); all by default. */
     only: { type: 'string' },
   },
@@ -34,6 +46,8 @@ const runs = (scenario: string) => !ONLY || ONLY.has(scenario);
 const SCALE = Number(values.scale);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
+const ROUNDS = Number(values.rounds);
+const READS = ['holder', 'nested', 'page'];
 
 interface Row {
   scenario: string;
@@ -44,6 +58,19 @@ interface Row {
   rss: string;
 }
 const rows: Row[] = [];
+
+/** A read question (1, 2, 6): the three servers' medians over the rounds. */
+interface ReadRow {
+  scenario: string;
+  mutasi: number;
+  postgraphile: number;
+  raw: number;
+  p50: number;
+  p99: number;
+  rssMutasi: number;
+  rssPostgraphile: number;
+}
+const reads: ReadRow[] = [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: n < 10 ? 2 : 0 });
 
@@ -62,36 +89,134 @@ function peakRss(pid: number, reset = false): number {
   return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
-/** GraphQL POSTs under autocannon for DURATION seconds on CONNECTIONS connections; any failed request aborts the bench. */
-async function load(base: string, request: Partial<autocannon.Options>): Promise<autocannon.Result> {
-  const result = await autocannon({
-    url: `${base}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: { 'content-type': 'application/json' },
-    ...request,
+/** JSON POSTs to `url` under autocannon for DURATION seconds on CONNECTIONS connections; any failed request aborts the bench. */
+async function load(url: string, request: Partial<autocannon.Options>): Promise<autocannon.Result> {
+  let firstError: unknown;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options = { url, method: 'POST' as const, connections: CONNECTIONS, duration: DURATION, headers: { 'content-type': 'application/json' }, ...request };
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result))).on('reqError', (error) => (firstError ??= error));
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`load: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`load on ${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors (${result.timeouts} timeouts) in ${result.requests.total} requests; first error: ${firstError}`);
+  }
   return result;
 }
 
-/** Runs `fn` on `connections` concurrent loops for `seconds`; returns requests/s and latencies (ms). */
-async function loop(connections: number, seconds: number, fn: (i: number) => Promise<void>) {
-  const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        await fn(n++);
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+/** A server under test, started as its own process. */
+interface Server {
+  base: string;
+  pid: number;
+  child: ChildProcess;
+  stopping: boolean;
 }
+
+/** Starts `node script` on a free port and waits until `ready(base)` answers true. */
+async function startServer(name: string, script: string, env: Record<string, string>, ready: (base: string) => Promise<boolean>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server: Server = { base: `http://127.0.0.1:${port}`, pid: child.pid!, child, stopping: false };
+  child.on('exit', (code, signal) => {
+    if (!server.stopping) log(`${name} exited unasked (code ${code}, signal ${signal})`);
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} (${script}) exited with code ${child.exitCode} before answering`);
+    try {
+      if (await ready(server.base)) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server;
+}
+
+async function stopServer(server: Server | undefined) {
+  if (!server || server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.stopping = true;
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+async function postJson(url: string, body: unknown): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** A GraphQL answer's data; any error aborts the bench. */
+async function gqlData(base: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await gql(base, query, variables);
+  if (res.errors) throw new Error(`${base}: ${JSON.stringify(res.errors).slice(0, 1000)}`);
+  return res.data;
+}
+
+/** Throws unless the three servers gave the same (normalized) answer. */
+function same(question: string, answers: { mutasi: unknown; postgraphile: unknown; raw: unknown }) {
+  const mutasi = JSON.stringify(answers.mutasi);
+  for (const other of ['postgraphile', 'raw'] as const) {
+    const theirs = JSON.stringify(answers[other]);
+    if (theirs !== mutasi) throw new Error(`${question}: ${other} answers differently from Mutasi:\n  Mutasi: ${mutasi.slice(0, 500)}\n  ${other}: ${theirs.slice(0, 500)}`);
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Autocannon requests for one load; a factory, so each load starts its samples from the first. */
+type Requests = () => Partial<autocannon.Options>;
+/** The same body on every request. */
+const fixed = (body: unknown): Requests => () => ({ body: JSON.stringify(body) });
+
+/** The servers of the read questions. */
+interface ReadServers {
+  mutasi: Server;
+  postgraphile: Server;
+  raw: Server;
+}
+
+/**
+ * One read question under load: ROUNDS rounds of Mutasi → PostGraphile → raw, back to back,
+ * each server's peak RSS reset before its load and read after; medians over the rounds (the
+ * peaks: their maximum).
+ */
+async function readLoads(scenario: string, servers: ReadServers, requests: { mutasi: [string, Requests]; postgraphile: [string, Requests]; raw: [string, Requests] }) {
+  const rps: Record<keyof ReadServers, number[]> = { mutasi: [], postgraphile: [], raw: [] };
+  const p50: number[] = [];
+  const p99: number[] = [];
+  const rss = { mutasi: 0, postgraphile: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of ['mutasi', 'postgraphile', 'raw'] as const) {
+      const { pid } = servers[name];
+      peakRss(pid, true);
+      const [path, make] = requests[name];
+      const result = await load(`${servers[name].base}${path}`, make());
+      if (name !== 'raw') rss[name] = Math.max(rss[name], peakRss(pid));
+      rps[name].push(result.requests.average);
+      if (name === 'mutasi') {
+        p50.push(result.latency.p50);
+        p99.push(result.latency.p99);
+      }
+    }
+    log(`  ${scenario}, round ${round + 1}/${ROUNDS}: Mutasi ${fmt(rps.mutasi.at(-1)!)}, PostGraphile ${fmt(rps.postgraphile.at(-1)!)}, raw ${fmt(rps.raw.at(-1)!)} req/s`);
+  }
+  reads.push({
+    scenario,
+    mutasi: median(rps.mutasi),
+    postgraphile: median(rps.postgraphile),
+    raw: median(rps.raw),
+    p50: median(p50),
+    p99: median(p99),
+    rssMutasi: rss.mutasi,
+    rssPostgraphile: rss.postgraphile,
+  });
+}
+
+/** Today in Asia/Jakarta, the day Mutasi's `currentAppointment` is taken on (src/common/today.ts). */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 async function main() {
   const started = Date.now();
@@ -114,46 +239,63 @@ async function main() {
   const hr = await key('HR');
   const analyst = await key('ANALYST');
 
-  // Mutasi as its own process, as in production.
-  const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, DATABASE_URL: env.url, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const pid = server.pid!;
-
+  // Mutasi as its own process, as in production; for the read questions, PostGraphile and the
+  // raw server beside it, each its own process too.
+  const health = async (base: string) => (await fetch(`${base}/health`)).ok;
+  let mutasi: Server | undefined;
+  let postgraphile: Server | undefined;
+  let raw: Server | undefined;
   try {
+    mutasi = await startServer('Mutasi', 'dist/src/main.js', { DATABASE_URL: env.url, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' }, health);
+    const base = mutasi.base;
+
     // The export runs first, so its peak memory is the export's, not what load tests left behind.
-    if (runs('export')) await exportScenario(db, base, analyst, pid);
-    if (runs('holder')) await holderScenario(db, base);
-    if (runs('nested')) await nestedEventScenario(db, base, env.url, hr);
-    if (runs('page')) await pageScenario(db, base);
+    if (runs('export')) await exportScenario(db, base, analyst, mutasi.pid);
+    if (READS.some(runs)) {
+      postgraphile = await startServer('PostGraphile', 'dist/bench/postgraphile-server.js', { DATABASE_URL: env.url, NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, async (b) => !(await gql(b, '{ __typename }', {})).errors);
+      raw = await startServer('raw pg server', 'dist/bench/raw-server.js', { DATABASE_URL: env.url, NODE_ENV: 'production' }, health);
+      const servers = { mutasi, postgraphile, raw };
+      if (runs('holder')) await holderScenario(db, servers);
+      if (runs('nested')) await nestedEventScenario(db, servers, env.url, hr);
+      if (runs('page')) await pageScenario(db, servers);
+      await stopServer(postgraphile);
+      await stopServer(raw);
+    }
     if (runs('record')) await recordScenario(db, base, hr);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopServer(mutasi);
     if (runs('bulk')) await bulkLoadScenario(db, env.url);
   } finally {
-    if (server.exitCode === null) server.kill('SIGTERM');
-    if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
+    await stopServer(postgraphile);
+    await stopServer(raw);
+    await stopServer(mutasi);
     await env.close();
   }
 
+  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
   const table = [
     `Scale ${SCALE}: ${fmt(generated.officials)} officials, ${fmt(generated.positions)} posts, ${fmt(generated.appointments)} appointments; ${CONNECTIONS} connections, ${DURATION} s per load; ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores.`,
     '',
-    '| scenario | Mutasi | baseline | ratio | p50 / p99 (Mutasi) | peak RSS (Mutasi) |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.sort((a, b) => Number.parseInt(a.scenario) - Number.parseInt(b.scenario)).map((r) => `| ${r.scenario} | ${r.mutasi} | ${r.baseline} | ${r.ratio} | ${r.latency} | ${r.rss} |`),
-    '',
+    ...(reads.length
+      ? [
+          `Read questions over HTTP, three servers on the same database (${ROUNDS === 1 ? 'one round' : `medians of ${ROUNDS} interleaved rounds`}: Mutasi → PostGraphile → raw):`,
+          '',
+          '| scenario | Mutasi req/s | PostGraphile req/s | raw pg req/s | Mutasi/PostGraphile | Mutasi/raw | p50 / p99 (Mutasi) | peak RSS Mutasi / PostGraphile |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
+          ...reads.map(
+            (r) =>
+              `| ${r.scenario} | ${fmt(r.mutasi)} | ${fmt(r.postgraphile)} | ${fmt(r.raw)} | ${pct(r.mutasi, r.postgraphile)} | ${pct(r.mutasi, r.raw)} | ${fmt(r.p50)} / ${fmt(r.p99)} ms | ${fmt(r.rssMutasi)} / ${fmt(r.rssPostgraphile)} MB |`,
+          ),
+          '',
+        ]
+      : []),
+    ...(rows.length
+      ? [
+          '| scenario | Mutasi | baseline | ratio | p50 / p99 (Mutasi) | peak RSS (Mutasi) |',
+          '| --- | --- | --- | --- | --- | --- |',
+          ...rows.sort((a, b) => Number.parseInt(a.scenario) - Number.parseInt(b.scenario)).map((r) => `| ${r.scenario} | ${r.mutasi} | ${r.baseline} | ${r.ratio} | ${r.latency} | ${r.rss} |`),
+          '',
+        ]
+      : []),
     `Made with \`npm run bench -- --scale ${SCALE}\` in ${((Date.now() - started) / 60000).toFixed(1)} minutes.`,
   ].join('\n');
   console.log(table);
@@ -161,39 +303,43 @@ async function main() {
   writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}.md`, `${table}\n`);
 }
 
-/** 1. The holder of a post on a date: GraphQL under autocannon vs the same question in one SQL statement through pg. */
-async function holderScenario(db: pg.Pool, base: string) {
+/** 1. The holder of a post on a date, for 2,000 sampled (post, day) pairs asked in turn. */
+async function holderScenario(db: pg.Pool, servers: ReadServers) {
   const samples: { id: string; on: string }[] = (
     await db.query(
       `SELECT position_id::text AS id, (started_on + (random() * (COALESCE(ended_on, DATE '2026-06-30') - started_on))::int)::text AS on
        FROM appointments TABLESAMPLE SYSTEM (1) WHERE capacity = 'DEFINITIVE' LIMIT 2000`,
     )
   ).rows;
-  const query = `query ($id: ID, $on: Date!) { position(id: $id) { code holder(on: $on) { definitive { startedOn official { name } } } } }`;
-  let i = 0;
-  const result = await load(base, { requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: samples[i++ % samples.length] }) }) }] });
-  const sql = `SELECT p.code, a.started_on, o.name FROM positions p
-    LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2)
-    LEFT JOIN officials o ON o.id = a.official_id WHERE p.id = $1`;
-  const baseline = await loop(CONNECTIONS, DURATION, async (n) => {
-    const s = samples[n % samples.length];
-    await db.query({ name: 'holder', text: sql, values: [s.id, s.on] });
-  });
-  rows.push({
-    scenario: '1. holder of a post on a date (req/s)',
-    mutasi: fmt(result.requests.average),
-    baseline: fmt(baseline.rps),
-    ratio: `${((100 * result.requests.average) / baseline.rps).toFixed(0)}%`,
-    latency: `${result.latency.p50} / ${result.latency.p99} ms`,
-    rss: '',
+  const mutasi = `query ($id: ID, $on: Date!) { position(id: $id) { code holder(on: $on) { definitive { startedOn official { name } } } } }`;
+  const postgraphile = `query ($id: BigInt!, $on: Date!) { positionByRowId(rowId: $id) { code appointmentsByPositionId(first: 1, filter: { capacity: { equalTo: DEFINITIVE }, startedOn: { lessThanOrEqualTo: $on }, or: [{ endedOn: { isNull: true } }, { endedOn: { greaterThan: $on } }] }) { nodes { startedOn officialByOfficialId { name } } } } }`;
+  for (const s of samples.slice(0, 25)) {
+    const m = (await gqlData(servers.mutasi.base, mutasi, s)).position;
+    const p = (await gqlData(servers.postgraphile.base, postgraphile, s)).positionByRowId;
+    const r = (await postJson(`${servers.raw.base}/holder`, s)).data;
+    const held = p.appointmentsByPositionId.nodes[0];
+    same(`holder of post ${s.id} on ${s.on}`, {
+      mutasi: { code: m.code, definitive: m.holder.definitive },
+      postgraphile: { code: p.code, definitive: held ? { startedOn: held.startedOn, official: held.officialByOfficialId } : null },
+      raw: r,
+    });
+  }
+  const cycling = (body: (s: { id: string; on: string }) => unknown): Requests => () => {
+    let i = 0;
+    return { requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(samples[i++ % samples.length])) }) }] };
+  };
+  await readLoads('1. holder of a post on a date', servers, {
+    mutasi: ['/graphql', cycling((variables) => ({ query: mutasi, variables }))],
+    postgraphile: ['/graphql', cycling((variables) => ({ query: postgraphile, variables }))],
+    raw: ['/holder', cycling((s) => s)],
   });
 }
 
 /** 2. rotationEvent → transfers → official → currentAppointment → position → organization: statements per request and req/s. */
-async function nestedEventScenario(db: pg.Pool, base: string, url: string, hr: string) {
+async function nestedEventScenario(db: pg.Pool, servers: ReadServers, url: string, hr: string) {
   const query = `query ($id: ID!) { rotationEvent(id: $id) { transfers { official { name currentAppointment { position { code organization { code } } } } } } }`;
   const events: Record<number, string> = {};
-  for (const size of [5, 61, 500]) events[size] = await record(base, hr, await cycleInput(db, size));
+  for (const size of [5, 61, 500]) events[size] = await record(servers.mutasi.base, hr, await cycleInput(db, size));
 
   // Statements, counted in a second instance of the app in this process (its pool's client wrapped).
   const { createApp } = await import('../src/bootstrap.js');
@@ -219,48 +365,53 @@ async function nestedEventScenario(db: pg.Pool, base: string, url: string, hr: s
   proto.query = original;
   await app.close();
 
-  // The same answer in one statement, shaped as JSON by PostgreSQL, as a hand-written server would.
-  const sql = `SELECT json_agg(json_build_object('name', o.name, 'post', CASE WHEN p.id IS NOT NULL THEN json_build_object('code', p.code, 'unit', u.code) END) ORDER BY t.seq)
-    FROM transfers t JOIN officials o ON o.id = t.official_id
-    LEFT JOIN appointments a ON a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= current_date AND (a.ended_on IS NULL OR a.ended_on > current_date)
-    LEFT JOIN positions p ON p.id = a.position_id LEFT JOIN organizations u ON u.id = p.organization_id
-    WHERE t.event_id = $1`;
+  // PostGraphile: the current post is the definitive appointment whose dates hold today (Mutasi's
+  // day, Asia/Jakarta); the raw server takes the same day itself.
+  const postgraphile = `query ($id: BigInt!, $on: Date!) { rotationEventByRowId(rowId: $id) { transfersByEventId(orderBy: SEQ_ASC) { nodes { officialByOfficialId { name appointmentsByOfficialId(first: 1, filter: { capacity: { equalTo: DEFINITIVE }, startedOn: { lessThanOrEqualTo: $on }, or: [{ endedOn: { isNull: true } }, { endedOn: { greaterThan: $on } }] }) { nodes { positionByPositionId { code organizationByOrganizationId { code } } } } } } } } }`;
   for (const size of [5, 61, 500]) {
-    const result = await load(base, { body: JSON.stringify({ query, variables: { id: events[size] } }) });
-    const baseline = await loop(CONNECTIONS, DURATION, async () => {
-      await db.query({ name: `nested`, text: sql, values: [events[size]] });
+    const on = today();
+    const m = (await gqlData(servers.mutasi.base, query, { id: events[size] })).rotationEvent.transfers;
+    const p = (await gqlData(servers.postgraphile.base, postgraphile, { id: events[size], on })).rotationEventByRowId.transfersByEventId.nodes;
+    const r = (await postJson(`${servers.raw.base}/nested`, { id: events[size] })).data.transfers;
+    same(`nested event query, ${size} transfers`, {
+      mutasi: m.map((t: any) => ({ name: t.official.name, post: t.official.currentAppointment && { code: t.official.currentAppointment.position.code, unit: t.official.currentAppointment.position.organization.code } })),
+      postgraphile: p.map((t: any) => {
+        const post = t.officialByOfficialId.appointmentsByOfficialId.nodes[0]?.positionByPositionId;
+        return { name: t.officialByOfficialId.name, post: post ? { code: post.code, unit: post.organizationByOrganizationId.code } : null };
+      }),
+      raw: r,
     });
-    rows.push({
-      scenario: `2. nested event query, ${size} transfers (req/s; SQL statements per request, budget 6)`,
-      mutasi: `${fmt(result.requests.average)}; ${counts[size]} statements`,
-      baseline: fmt(baseline.rps),
-      ratio: `${((100 * result.requests.average) / baseline.rps).toFixed(0)}%${counts[size] <= 6 ? '' : '; OVER statement budget'}`,
-      latency: `${result.latency.p50} / ${result.latency.p99} ms`,
-      rss: '',
+    if (r.length !== size) throw new Error(`nested: ${r.length} transfers, expected ${size}`);
+    await readLoads(`2. nested event query, ${size} transfers (Mutasi: ${counts[size]} SQL statements per request, budget 6${counts[size] <= 6 ? '' : ': OVER BUDGET'})`, servers, {
+      mutasi: ['/graphql', fixed({ query, variables: { id: events[size] } })],
+      postgraphile: ['/graphql', fixed({ query: postgraphile, variables: { id: events[size], on } })],
+      raw: ['/nested', fixed({ id: events[size] })],
     });
   }
 }
 
 /** 6. The first 50 transfers of a 30-day range with their officials, and the total. */
-async function pageScenario(db: pg.Pool, base: string) {
+async function pageScenario(db: pg.Pool, servers: ReadServers) {
   const [{ last }] = (await db.query(`SELECT max(effective_on)::text AS last FROM rotation_events WHERE effective_on < DATE '2026-07-01'`)).rows;
   const to = last as string;
   const from = new Date(Date.parse(to) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const variables = { from, to };
   const query = `query ($from: Date!, $to: Date!) { transfers(from: $from, to: $to, first: 50) { totalCount edges { node { kind effectiveOn official { name } } } } }`;
-  const result = await load(base, { body: JSON.stringify({ query, variables: { from, to } }) });
-  const page = `SELECT t.kind, e.effective_on, o.name FROM transfers t JOIN rotation_events e ON e.id = t.event_id JOIN officials o ON o.id = t.official_id
-    WHERE e.status = 'RECORDED' AND e.effective_on BETWEEN $1 AND $2 ORDER BY e.effective_on, t.event_id, t.seq LIMIT 51`;
-  const count = `SELECT count(*) FROM transfers t JOIN rotation_events e ON e.id = t.event_id WHERE e.status = 'RECORDED' AND e.effective_on BETWEEN $1 AND $2`;
-  const baseline = await loop(CONNECTIONS, DURATION, async () => {
-    await Promise.all([db.query({ name: 'page', text: page, values: [from, to] }), db.query({ name: 'count', text: count, values: [from, to] })]);
+  // PostGraphile: the custom query postgraphile_bench.transfers_between (bench/postgraphile-server.ts).
+  const postgraphile = `query ($from: Date!, $to: Date!) { postgraphileBenchTransfersBetween(from: $from, to: $to, first: 50) { totalCount nodes { kind rotationEventByEventId { effectiveOn } officialByOfficialId { name } } } }`;
+  const m = (await gqlData(servers.mutasi.base, query, variables)).transfers;
+  const p = (await gqlData(servers.postgraphile.base, postgraphile, variables)).postgraphileBenchTransfersBetween;
+  const r = (await postJson(`${servers.raw.base}/page`, variables)).data;
+  same(`transfers of ${from}..${to}`, {
+    mutasi: { totalCount: m.totalCount, nodes: m.edges.map((e: any) => e.node) },
+    postgraphile: { totalCount: Number(p.totalCount), nodes: p.nodes.map((n: any) => ({ kind: n.kind, effectiveOn: n.rotationEventByEventId.effectiveOn, official: n.officialByOfficialId })) },
+    raw: { totalCount: r.totalCount, nodes: r.nodes },
   });
-  rows.push({
-    scenario: `6. first 50 transfers of ${from}..${to} with officials and totalCount (req/s)`,
-    mutasi: fmt(result.requests.average),
-    baseline: fmt(baseline.rps),
-    ratio: `${((100 * result.requests.average) / baseline.rps).toFixed(0)}%`,
-    latency: `${result.latency.p50} / ${result.latency.p99} ms`,
-    rss: '',
+  if (r.nodes.length !== Math.min(50, r.totalCount)) throw new Error(`page: ${r.nodes.length} transfers of ${r.totalCount}`);
+  await readLoads(`6. first 50 transfers of ${from}..${to} with officials and totalCount (${fmt(r.totalCount)})`, servers, {
+    mutasi: ['/graphql', fixed({ query, variables })],
+    postgraphile: ['/graphql', fixed({ query: postgraphile, variables })],
+    raw: ['/page', fixed(variables)],
   });
 }
 
