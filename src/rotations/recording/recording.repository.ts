@@ -57,10 +57,12 @@ export class RecordingRepository {
 
   /** Every official named by id or NIP, in one query. */
   findOfficials(manager: EntityManager, ids: string[], nips: string[]): Promise<OfficialRow[]> {
-    // UNION rather than OR, so each side uses its index instead of a scan of every official.
+    // UNION rather than OR, so each side uses its index instead of a scan of every official;
+    // bpchar[], the column's own type: against text[] the column is cast and its index unused
+    // (a 90 ms scan of 430,000 officials on every recording).
     return manager.query(
       `SELECT id, name, nip, rank, employment FROM officials WHERE id = ANY($1::bigint[])
-       UNION SELECT id, name, nip, rank, employment FROM officials WHERE nip = ANY($2::text[])`,
+       UNION SELECT id, name, nip, rank, employment FROM officials WHERE nip = ANY($2::bpchar[])`,
       [ids, nips],
     );
   }
