@@ -1,13 +1,15 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AppExceptionFilter } from './common/errors/exception.filter.js';
 import { createErrorFormatter, unexpectedErrorPlugin } from './common/errors/graphql-errors.js';
+import { wireDirectFields } from './common/graphql/direct-field.js';
 import { costLimitPlugin, validationRules } from './common/graphql/graphql-limits.js';
 import { inputGuardPlugin } from './common/graphql/input-guard.plugin.js';
 import { responseStatusPlugin } from './common/graphql/response-status.plugin.js';
@@ -49,8 +51,8 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
+          inject: [DataSource, ModuleRef],
+          useFactory: (dataSource: DataSource, moduleRef: ModuleRef) => ({
             autoSchemaFile: options.schemaFile ?? true,
             sortSchema: true,
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
@@ -67,6 +69,7 @@ export class AppModule {
             plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, ApolloServerPluginCacheControlDisabled()],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
+            transformSchema: (schema: GraphQLSchema) => wireDirectFields(schema, moduleRef),
           }),
         }),
         AuditModule,

@@ -1,4 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { predecessor, successor } from './appointments.loaders.js';
 import { officialById } from '../officials/officials.loaders.js';
@@ -31,32 +32,32 @@ export class AppointmentsResolver {
     return this.appointments.changes(args);
   }
 
-  @ResolveField(() => Official)
+  @DirectField(() => Official)
   official(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Official | null> {
     return ctx.loaders.get(officialById).load(a.officialId);
   }
 
-  @ResolveField(() => Position)
+  @DirectField(() => Position)
   position(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Position | null> {
     return ctx.loaders.get(positionById).load(a.positionId);
   }
 
-  @ResolveField(() => Transfer, { description: 'The transfer (and through it the decree) that began it.' })
+  @DirectField(() => Transfer, { description: 'The transfer (and through it the decree) that began it.' })
   startedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> {
     return ctx.loaders.get(transferById).load(a.startedByTransferId);
   }
 
-  @ResolveField(() => Transfer, { nullable: true, description: 'The transfer that ended it; null while held.' })
+  @DirectField(() => Transfer, { nullable: true, description: 'The transfer that ended it; null while held.' })
   endedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> | null {
     return a.endedByTransferId ? ctx.loaders.get(transferById).load(a.endedByTransferId) : null;
   }
 
-  @ResolveField(() => Appointment, { nullable: true, description: 'The previous definitive holder of the post (definitive appointments only).' })
+  @DirectField(() => Appointment, { nullable: true, description: 'The previous definitive holder of the post (definitive appointments only).' })
   async predecessor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
     return (await ctx.loaders.get(predecessor).load(a.id))[0] ?? null;
   }
 
-  @ResolveField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
+  @DirectField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
   async successor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
     return (await ctx.loaders.get(successor).load(a.id))[0] ?? null;
   }

@@ -1,4 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { today } from '../common/today.js';
@@ -15,12 +16,12 @@ import { PositionHolder, Vacancy, type PositionOnDay } from './dto/appointment-v
 
 @Resolver(() => Official)
 export class OfficialHistoryResolver {
-  @ResolveField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
+  @DirectField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
   appointments(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
     return ctx.loaders.get(appointmentsOfOfficial).load(o.id);
   }
 
-  @ResolveField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
+  @DirectField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
   async currentAppointment(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
     return (await ctx.loaders.get(officialPostOn).load(`${o.id}|${today()}`))[0] ?? null;
   }
@@ -28,7 +29,7 @@ export class OfficialHistoryResolver {
 
 @Resolver(() => Position)
 export class PositionHistoryResolver {
-  @ResolveField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
+  @DirectField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
   appointments(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
     return ctx.loaders.get(appointmentsOfPosition).load(p.id);
   }
@@ -38,7 +39,7 @@ export class PositionHistoryResolver {
     return { positionId: p.id, on };
   }
 
-  @ResolveField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })
+  @DirectField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })
   vacancies(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Vacancy[]> {
     return ctx.loaders.get(vacanciesOfPosition).load(p.id);
   }

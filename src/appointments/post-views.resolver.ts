@@ -1,4 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { actingOn, definitiveOn } from './appointments.loaders.js';
 import { positionById } from '../positions/positions.loaders.js';
@@ -9,12 +10,12 @@ import { PositionHolder, PostChange, PostSnapshot, type PositionOnDay } from './
 
 @Resolver(() => PostSnapshot)
 export class PostSnapshotResolver {
-  @ResolveField(() => Position)
+  @DirectField(() => Position)
   position(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Position | null> {
     return ctx.loaders.get(positionById).load(s.positionId);
   }
 
-  @ResolveField(() => [Appointment])
+  @DirectField(() => [Appointment])
   acting(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
     return ctx.loaders.get(actingOn).load(`${s.positionId}|${s.on}`);
   }
@@ -22,7 +23,7 @@ export class PostSnapshotResolver {
 
 @Resolver(() => PostChange)
 export class PostChangeResolver {
-  @ResolveField(() => Position)
+  @DirectField(() => Position)
   position(@Parent() c: { positionId: string }, @Context() ctx: GraphQLContext): Promise<Position | null> {
     return ctx.loaders.get(positionById).load(c.positionId);
   }
@@ -30,12 +31,12 @@ export class PostChangeResolver {
 
 @Resolver(() => PositionHolder)
 export class PositionHolderResolver {
-  @ResolveField(() => Appointment, { nullable: true })
+  @DirectField(() => Appointment, { nullable: true })
   async definitive(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
     return (await ctx.loaders.get(definitiveOn).load(`${h.positionId}|${h.on}`))[0] ?? null;
   }
 
-  @ResolveField(() => [Appointment])
+  @DirectField(() => [Appointment])
   acting(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
     return ctx.loaders.get(actingOn).load(`${h.positionId}|${h.on}`);
   }

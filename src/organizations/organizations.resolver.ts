@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { organizationAncestors, organizationById, organizationChildren } from './organizations.loaders.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
@@ -39,17 +40,17 @@ export class OrganizationsResolver {
     return this.service.update(id, input, actor);
   }
 
-  @ResolveField(() => Organization, { nullable: true })
+  @DirectField(() => Organization, { nullable: true })
   parent(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization | null> | null {
     return o.parentId ? ctx.loaders.get(organizationById).load(o.parentId) : null;
   }
 
-  @ResolveField(() => [Organization], { description: 'Direct sub-units, by code.' })
+  @DirectField(() => [Organization], { description: 'Direct sub-units, by code.' })
   children(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
     return ctx.loaders.get(organizationChildren).load(o.id);
   }
 
-  @ResolveField(() => [Organization], { description: 'From the parent up to the root of the tree.' })
+  @DirectField(() => [Organization], { description: 'From the parent up to the root of the tree.' })
   ancestors(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization[]> {
     return ctx.loaders.get(organizationAncestors).load(o.id);
   }

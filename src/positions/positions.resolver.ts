@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { IdOrCodeArgs } from '../common/id-or-code.args.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
@@ -41,7 +42,7 @@ export class PositionsResolver {
     return this.service.update(id, input, actor);
   }
 
-  @ResolveField(() => Organization)
+  @DirectField(() => Organization)
   organization(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Organization | null> {
     return ctx.loaders.get(organizationById).load(p.organizationId);
   }

@@ -1,4 +1,5 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
@@ -74,12 +75,12 @@ export class RotationsResolver {
     return this.rotations.list(args);
   }
 
-  @ResolveField(() => RotationEventSummary)
+  @DirectField(() => RotationEventSummary)
   summary(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
     return ctx.loaders.get(eventSummary).load(event.id);
   }
 
-  @ResolveField(() => [Transfer], { description: 'The lampiran, in order.' })
+  @DirectField(() => [Transfer], { description: 'The lampiran, in order.' })
   transfers(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<Transfer[]> {
     return ctx.loaders.get(transfersOfEvent).load(event.id);
   }

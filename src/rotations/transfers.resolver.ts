@@ -1,4 +1,5 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, Resolver } from '@nestjs/graphql';
+import { DirectField } from '../common/graphql/direct-field.js';
 import type { Page } from '../common/pagination/connection.js';
 import { RotationsService } from './rotations.service.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
@@ -22,27 +23,27 @@ export class TransfersResolver {
   transfers(@Args() args: TransfersArgs): Promise<Page<Transfer>> {
     return this.rotations.transfers(args);
   }
-  @ResolveField(() => DateScalar, { description: "The event's effective date (TMT)." })
+  @DirectField(() => DateScalar, { description: "The event's effective date (TMT)." })
   async effectiveOn(@Parent() t: Transfer & { effectiveOn?: string }, @Context() ctx: GraphQLContext): Promise<string> {
     return t.effectiveOn ?? (await ctx.loaders.get(rotationEventById).load(t.eventId))!.effectiveOn;
   }
 
-  @ResolveField(() => RotationEvent)
+  @DirectField(() => RotationEvent)
   event(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<RotationEvent | null> {
     return ctx.loaders.get(rotationEventById).load(t.eventId);
   }
 
-  @ResolveField(() => Official)
+  @DirectField(() => Official)
   official(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Official | null> {
     return ctx.loaders.get(officialById).load(t.officialId);
   }
 
-  @ResolveField(() => Position, { nullable: true, description: 'The post left; null for a first appointment or ACTING_START.' })
+  @DirectField(() => Position, { nullable: true, description: 'The post left; null for a first appointment or ACTING_START.' })
   fromPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
     return t.fromPositionId ? ctx.loaders.get(positionById).load(t.fromPositionId) : null;
   }
 
-  @ResolveField(() => Position, { nullable: true, description: 'The post entered; null when the official leaves office or ends an acting post.' })
+  @DirectField(() => Position, { nullable: true, description: 'The post entered; null when the official leaves office or ends an acting post.' })
   toPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
     return t.toPositionId ? ctx.loaders.get(positionById).load(t.toPositionId) : null;
   }
@@ -50,7 +51,7 @@ export class TransfersResolver {
 
 @Resolver(() => OrganizationCount)
 export class OrganizationCountResolver {
-  @ResolveField(() => Organization)
+  @DirectField(() => Organization)
   organization(@Parent() c: OrganizationCount, @Context() ctx: GraphQLContext): Promise<Organization | null> {
     return ctx.loaders.get(organizationById).load(c.organizationId);
   }
