@@ -12,31 +12,31 @@ import type { Vacancy } from './dto/appointment-views.js';
 
 const json = appointmentJson('a');
 
-/** Joins each appointment `a` to its official `o` and post `p`, whose rows prime their loaders. */
-const related = 'JOIN officials o ON o.id = a.official_id JOIN positions p ON p.id = a.position_id';
-
 type AppointmentRow = { key: string; j: Appointment } & Record<string, unknown>;
 
+/** What a loader brings along with each appointment: its official or its post. */
+type Along = 'official' | 'post';
+const ALONG = {
+  official: { join: 'JOIN officials o ON o.id = a.official_id', entity: Official, alias: 'o', loader: officialById, id: (a: Appointment) => a.officialId },
+  post: { join: 'JOIN positions p ON p.id = a.position_id', entity: Position, alias: 'p', loader: positionById, id: (a: Appointment) => a.positionId },
+} as const;
+
 /**
- * Appointments per key, from `sql(columns)` returning (key, j, columns) for the parameters
- * `params(keys)`. The official and the post of each appointment come in the same statement
- * and prime the request's `officialById` and `positionById`, so `holder { definitive {
- * official } }` or `currentAppointment { position }` costs no statement of its own.
+ * Appointments per key, from `sql(columns, join)` returning (key, j, columns) for the
+ * parameters `params(keys)`. The row `along` (the official or the post: the side the key does
+ * not already name) comes in the same statement and primes the request's `officialById` or
+ * `positionById`, so `holder { definitive { official } }` or `currentAppointment {
+ * position }` costs no statement of its own, and the parent's own row is not read twice.
  */
-function appointmentsBy(sql: (columns: string) => string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
-  const statementFor = statementPerDataSource<AppointmentRow>((dataSource) =>
-    sql(`${leanColumns(dataSource, Official, 'o', 'o.')}, ${leanColumns(dataSource, Position, 'p', 'p.')}`),
-  );
+function appointmentsBy(along: Along, sql: (columns: string, join: string) => string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
+  const { join, entity, alias, loader, id } = ALONG[along];
+  const statementFor = statementPerDataSource<AppointmentRow>((dataSource) => sql(leanColumns(dataSource, entity, alias, `${alias}.`), join));
   return defineLoader(
     (dataSource, loaders) =>
       new DataLoader<string, Appointment[]>(async (keys) => {
         const rows = await statementFor(dataSource).rows(dataSource, params(keys));
-        const officials = loaders.get(officialById);
-        const posts = loaders.get(positionById);
-        for (const row of rows) {
-          officials.prime(row.j.officialId, takePrefixed<Official>(row, 'o.'));
-          posts.prime(row.j.positionId, takePrefixed<Position>(row, 'p.'));
-        }
+        const primed = loaders.get(loader as LoaderDefinition<string, unknown>);
+        for (const row of rows) primed.prime(id(row.j), takePrefixed(row, `${alias}.`));
         return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
       }),
   );
@@ -46,28 +46,34 @@ const asIs = (keys: readonly string[]) => [keys];
 /** Keys "id|YYYY-MM-DD" split into two arrays for unnest. */
 const idDays = (keys: readonly string[]) => [keys.map((k) => k.split('|')[0]), keys.map((k) => k.split('|')[1])];
 
+/** The row an appointment keyed by `column` brings along: the side the key does not name. */
+const otherSide = (column: 'position_id' | 'official_id'): Along => (column === 'position_id' ? 'official' : 'post');
+
 /** Every appointment of a post or an official (`column`), oldest first. */
 const historyOf = (column: 'position_id' | 'official_id') =>
   appointmentsBy(
-    (columns) => `SELECT a.${column}::text AS key, ${json} AS j, ${columns} FROM appointments a ${related} WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`,
+    otherSide(column),
+    (columns, join) => `SELECT a.${column}::text AS key, ${json} AS j, ${columns} FROM appointments a ${join} WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`,
     asIs,
   );
 
 /** Appointments of a post or an official (`column`) held on a day, for keys "id|day". */
 const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
   appointmentsBy(
-    (columns) => `SELECT k.id || '|' || k.d AS key, ${json} AS j, ${columns} FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
-     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d) ${related}
+    otherSide(column),
+    (columns, join) => `SELECT k.id || '|' || k.d AS key, ${json} AS j, ${columns} FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
+     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d) ${join}
      ORDER BY a.started_on, a.id`,
     idDays,
   );
 
-/** The nearest definitive appointment on the same post starting before (`<`) or after (`>`) the key's. */
+/** The nearest definitive appointment on the same post starting before (`<`) or after (`>`) the key's (with its official: the post is the key's). */
 const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
   appointmentsBy(
-    (columns) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM appointments x CROSS JOIN LATERAL (
+    'official',
+    (columns, join) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM appointments x CROSS JOIN LATERAL (
        SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on ${direction} x.started_on
-       ORDER BY a.started_on ${order} LIMIT 1) a ${related} WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+       ORDER BY a.started_on ${order} LIMIT 1) a ${join} WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
     asIs,
   );
 
