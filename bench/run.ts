@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -39,6 +40,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     /** Comma-separated scenarios to run (export, holder, nested, page, record, bulk); all by default. */
     only: { type: 'string' },
+    /** The checkout whose built `dist/src/main.js` is the Mutasi measured: another commit's, for a before/after. */
+    mutasi: { type: 'string', default: '.' },
   },
 });
 const ONLY = values.only ? new Set(values.only.split(',')) : null;
@@ -246,7 +249,7 @@ async function main() {
   let postgraphile: Server | undefined;
   let raw: Server | undefined;
   try {
-    mutasi = await startServer('Mutasi', 'dist/src/main.js', { DATABASE_URL: env.url, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' }, health);
+    mutasi = await startServer('Mutasi', join(values.mutasi!, 'dist/src/main.js'), { DATABASE_URL: env.url, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' }, health);
     const base = mutasi.base;
 
     // The export runs first, so its peak memory is the export's, not what load tests left behind.
