@@ -4,6 +4,7 @@ import { ApiKeys1795837149156 } from './1795837149156-ApiKeys.js';
 import { RotationWarnings1795837626673 } from './1795837626673-RotationWarnings.js';
 import { TransferStatedFields1795837912143 } from './1795837912143-TransferStatedFields.js';
 import { ActingTransfersIndex1795842026152 } from './1795842026152-ActingTransfersIndex.js';
+import { EventSignatoryAndTime1795916327053 } from './1795916327053-EventSignatoryAndTime.js';
 
 /** Every migration, oldest first; written by `npm run migration:generate`. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053];

@@ -108,13 +108,13 @@ function person(echelon: string, doctor: boolean, born?: number): Person {
 
 // ── History ────────────────────────────────────────────────────────────────────────────────
 interface Row { nip: string; toPositionCode?: string; fromPositionCode?: string; kind?: string; capacity?: string; note?: string }
-interface Event { key: string; title: string; issuer: string; decreeNumber: string; decreeDate: string; swornInOn: string; location: string; transfers: Row[] }
+interface Event { key: string; title: string; issuer: string; signatoryName?: string; signatoryTitle?: string; decreeNumber: string; decreeDate: string; swornInOn: string; swornInAt?: string; location: string; transfers: Row[] }
 const events: Event[] = [];
 const holder = new Map<string, string>(); // post → nip
 const seat = new Map<string, string>(); // nip → post
 
-function event(key: string, title: string, decree: string, decreeDate: string, swornInOn: string, location: string, rows: Row[]) {
-  events.push({ key, title, issuer: facts.ceremony.issuer, decreeNumber: decree, decreeDate, swornInOn, location, transfers: rows });
+function event(key: string, title: string, decree: string, decreeDate: string, swornInOn: string, location: string, rows: Row[], ceremony: Partial<Event> = {}) {
+  events.push({ key, title, issuer: facts.ceremony.issuer, decreeNumber: decree, decreeDate, swornInOn, location, ...ceremony, transfers: rows });
 }
 /** A definitive move; the state follows, so later choices see it. */
 function move(nip: string, to: string | null, extra: Partial<Row> = {}): Row {
@@ -211,7 +211,11 @@ const heads: Row[] = cycle(shuffle(puskesmas.filter((p) => holder.has(p.head))).
 for (const p of puskesmas.filter((x) => !holder.has(x.head))) heads.push(move(person('', true).nip, p.head));
 if (heads.length !== 17) throw new Error(`expected 17 Puskesmas transfers, got ${heads.length}`);
 if (puskesmas.some((p) => !holder.has(p.head))) throw new Error('a Puskesmas is left without a head');
-event('2026-02-06', facts.ceremony.title, '821.2/Kep.061-BKPSDM/II/2026', '2026-02-05', facts.ceremony.swornInOn, facts.ceremony.location, [...structural, ...heads]);
+event('2026-02-06', facts.ceremony.title, '821.2/Kep.061-BKPSDM/II/2026', '2026-02-05', facts.ceremony.swornInOn, facts.ceremony.location, [...structural, ...heads], {
+  signatoryName: facts.ceremony.signatory.name,
+  signatoryTitle: facts.ceremony.signatory.title,
+  swornInAt: facts.ceremony.swornInAt,
+});
 
 // ── Files ──────────────────────────────────────────────────────────────────────────────────
 const csv = (rows: Record<string, string>[], columns: string[]) => stringify(rows, { header: true, columns });

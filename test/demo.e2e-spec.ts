@@ -31,14 +31,18 @@ describe('the Kota Bekasi demo', () => {
   });
 
   it('records the 6 February 2026 swearing-in: 61 transfers, 44 of Eselon III and IV and 17 Puskesmas heads', async () => {
-    const res = await t.gql(`{ rotationEvents(from: "2026-02-06", to: "2026-02-06") { totalCount edges { node { title issuer location transfers { seq }
+    const res = await t.gql(`{ rotationEvents(from: "2026-02-06", to: "2026-02-06") { totalCount edges { node { title issuer signatoryName signatoryTitle swornInOn swornInAt location transfers { seq }
       summary { transfers byEchelon { echelon count } byCategory { category count } byKind { kind count } } } } } }`);
     expect(res.data.rotationEvents.totalCount).toBe(1);
     const event = res.data.rotationEvents.edges[0].node;
     expect(event).toMatchObject({
       title: 'Pelantikan dan Pengambilan Sumpah/Janji Pejabat Administrator, Pengawas, dan Fungsional',
       issuer: 'Wali Kota Bekasi',
-      location: 'Aula H. Nonon Sonthanie, Pemkot Bekasi, 14.00',
+      signatoryName: 'Tri Adhianto',
+      signatoryTitle: 'Wali Kota Bekasi',
+      swornInOn: '2026-02-06',
+      swornInAt: '14:00',
+      location: 'Aula H. Nonon Sonthanie, Pemkot Bekasi',
     });
     expect(event.transfers).toHaveLength(61);
     expect(event.summary.transfers).toBe(61);
@@ -83,6 +87,24 @@ describe('the Kota Bekasi demo', () => {
     const before = await footprint(t);
     expect(await loadDemo(t.app)).toEqual({ organizations: 0, positions: 0, officials: 0, events: 0 });
     expect(await footprint(t)).toEqual(before);
+  });
+
+  it('filters by echelon group as people say it: Eselon III is III_A and III_B, in posts, officials and moves', async () => {
+    const total = async (field: string, args: string) => (await t.gql(`{ ${field}(first: 1, ${args}) { totalCount } }`)).data[field].totalCount as number;
+    for (const [group, grades] of [['III', ['III_A', 'III_B']], ['IV', ['IV_A', 'IV_B']]] as const) {
+      const [a, b] = [await total('positions', `echelon: ${grades[0]}`), await total('positions', `echelon: ${grades[1]}`)];
+      expect(a).toBeGreaterThan(0);
+      expect(b).toBeGreaterThan(0);
+      expect(await total('positions', `echelonGroup: ${group}`)).toBe(a + b);
+      // One definitive post each, so an official is counted under one grade.
+      expect(await total('officials', `echelonGroup: ${group}`)).toBe((await total('officials', `echelon: ${grades[0]}`)) + (await total('officials', `echelon: ${grades[1]}`)));
+      // A move between two grades of the group counts once.
+      const moves = await total('transfers', `from: "2026-02-06", to: "2026-02-06", echelonGroup: ${group}`);
+      const [ma, mb] = [await total('transfers', `from: "2026-02-06", to: "2026-02-06", echelon: ${grades[0]}`), await total('transfers', `from: "2026-02-06", to: "2026-02-06", echelon: ${grades[1]}`)];
+      expect(moves).toBeGreaterThanOrEqual(Math.max(ma, mb));
+      expect(moves).toBeLessThanOrEqual(ma + mb);
+    }
+    expect(await total('positions', 'echelon: IV_A, echelonGroup: III')).toBe(0);
   });
 
   it("runs the README's journalist queries as written", async () => {

@@ -194,6 +194,22 @@ describe('journalists', () => {
       expect(rows(await t.gql(Q, { on: '2026-02-05', org: id.DINKES }), 'vacancies').map((r: any[]) => r[0])).toEqual(['DINKES-KADIS', 'PKM-B-KA']);
     });
 
+    it('says how long: days in a post, days a post stood empty, days vacant on the day asked about', async () => {
+      const post = await t.gql(`{ position(code: "PKM-B-KA") { appointments { startedOn endedOn tenureDays } vacancies { from to days } } }`);
+      // Established 2020-01-01, empty until Dewi came on 2026-02-06 (2,228 days: 2020 and 2024 are leap years); she still holds it.
+      expect(post.data.position.vacancies).toEqual([{ from: '2020-01-01', to: '2026-02-06', days: 2228 }]);
+      const [dewi] = post.data.position.appointments;
+      expect(dewi.endedOn).toBeNull();
+      expect(dewi.tenureDays).toBe((Date.parse(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date())) - Date.parse('2026-02-06')) / 86_400_000);
+      // Ahmad held DINKES-SEK from 2023-01-02 to 2026-02-06: 1,131 days.
+      const sek = await t.gql(`{ position(code: "DINKES-SEK") { appointments { tenureDays official { name } } } }`);
+      expect(sek.data.position.appointments[0]).toEqual({ tenureDays: 1131, official: { name: 'Ahmad Fauzi' } });
+      // PKM-A-KA has stood empty since Dewi left it on 2026-02-06: 10 days on 2026-02-16; DINKES-KADIS since when is unknown.
+      const vacant = await t.gql(`{ vacancies(on: "2026-02-16") { edges { node { position { code } vacantSince vacantDays } } } }`);
+      const byCode = Object.fromEntries(vacant.data.vacancies.edges.map(({ node: n }: any) => [n.position.code, n.vacantDays]));
+      expect(byCode).toMatchObject({ 'PKM-A-KA': 10, 'BAPENDA-KABID': 10, 'DINKES-KADIS': null });
+    });
+
     it('changes: every post whose holder differs between two days, with the holder on each', async () => {
       const res = await t.gql(`query { changes(from: "2026-02-05", to: "2026-02-06") { totalCount edges { node { position { code } before { official { name } } after { official { name } } } } } }`);
       expect(res.data.changes.edges.map(({ node: n }: any) => [n.position.code, n.before?.official.name ?? null, n.after?.official.name ?? null])).toEqual([

@@ -329,6 +329,34 @@ describe('recording rotations', () => {
     expect(entries[2].after.status).toBe('VOIDED');
   });
 
+  it('keeps the decree\'s signatory and the ceremony\'s start time as their own fields, amended like the rest', async () => {
+    const { posts } = await unitWithPosts(t, 'SIG', 2);
+    const [a] = await officials(t, 'Sig', 1);
+    const EVENT = `query ($id: ID!) { rotationEvent(id: $id) { signatoryName signatoryTitle swornInOn swornInAt location } }`;
+    const ceremony = { swornInOn: '2024-03-04', decreeDate: '2024-03-01', signatoryName: 'Tri Adhianto', signatoryTitle: 'Wali Kota Bekasi', swornInAt: '14:00' };
+    const { event } = await record(t, [{ officialId: a.id, toPositionId: posts[0].id }], ceremony);
+    expect((await t.gql(EVENT, { id: event.id })).data.rotationEvent).toEqual({
+      signatoryName: 'Tri Adhianto',
+      signatoryTitle: 'Wali Kota Bekasi',
+      swornInOn: '2024-03-04',
+      swornInAt: '14:00',
+      location: 'Aula H. Nonon Sonthanie',
+    });
+    const input = eventInput([{ officialId: a.id, toPositionId: posts[0].id }], { ...ceremony, signatoryName: 'Abdul Harris Bobihoe', signatoryTitle: 'Wakil Wali Kota Bekasi', swornInAt: '09:30' });
+    expect((await t.hr(AMEND, { id: event.id, v: 1, input, reason: 'Penandatangan salah ketik' })).errors).toBeUndefined();
+    expect((await t.gql(EVENT, { id: event.id })).data.rotationEvent).toMatchObject({ signatoryName: 'Abdul Harris Bobihoe', signatoryTitle: 'Wakil Wali Kota Bekasi', swornInAt: '09:30' });
+  });
+
+  it('refuses a start time that is not HH:MM on the 24-hour clock, naming it', async () => {
+    const { posts } = await unitWithPosts(t, 'TIM', 1);
+    const [a] = await officials(t, 'Tim', 1);
+    for (const swornInAt of ['24:00', '14.00', '2 PM', '14:00:00']) {
+      const res = await t.hr(RECORD, { input: eventInput([{ officialId: a.id, toPositionId: posts[0].id }], { swornInAt }) });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'TIME_OF_DAY_INVALID' });
+    }
+    expect(await query(t, `SELECT 1 FROM transfers t JOIN positions p ON p.id = t.to_position_id WHERE p.code LIKE 'TIM-%'`)).toEqual([]);
+  });
+
   it('refuses to void an event that a later event depends on', async () => {
     const { posts } = await unitWithPosts(t, 'DEP', 2);
     const [a] = await officials(t, 'Dep', 1);

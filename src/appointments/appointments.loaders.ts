@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { daysBetween } from '../common/date-range.js';
+import { today } from '../common/today.js';
 import { statementPerDataSource } from '../common/prepared-statement.js';
 import { leanColumns, takePrefixed } from '../common/lean-select.js';
 import { defineLoader, groupForKeys, type LoaderDefinition } from '../common/loaders/request-loaders.js';
@@ -109,6 +111,7 @@ export const vacanciesOfPosition = defineLoader(
          ORDER BY key, "from"`,
         [ids],
       );
-      return groupForKeys(ids, rows, (r) => r.key).map((group) => group.map(({ from, to }) => ({ from, to })));
+      const now = today();
+      return groupForKeys(ids, rows, (r) => r.key).map((group) => group.map(({ from, to }) => ({ from, to, days: daysBetween(from, to ?? now) })));
     }),
 );

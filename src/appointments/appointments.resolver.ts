@@ -1,4 +1,6 @@
-import { Args, Context, Parent, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { daysBetween } from '../common/date-range.js';
+import { today } from '../common/today.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { predecessor, successor } from './appointments.loaders.js';
@@ -30,6 +32,11 @@ export class AppointmentsResolver {
   @Query(() => PostChangeConnection, { description: 'Every post whose definitive holder differs between two days, with the holder on each.' })
   changes(@Args() args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
     return this.appointments.changes(args);
+  }
+
+  @ResolveField(() => Int, { description: 'Days in the post: from startedOn to endedOn, or to today (Asia/Jakarta) while held.' })
+  tenureDays(@Parent() a: Appointment): number {
+    return daysBetween(a.startedOn, a.endedOn ?? today());
   }
 
   @DirectField(() => Official)

@@ -1,4 +1,5 @@
-import { Context, Parent, Resolver } from '@nestjs/graphql';
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { daysBetween } from '../common/date-range.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { actingOn, definitiveOn } from './appointments.loaders.js';
@@ -18,6 +19,11 @@ export class PostSnapshotResolver {
   @DirectField(() => [Appointment])
   acting(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
     return ctx.loaders.get(actingOn).load(`${s.positionId}|${s.on}`);
+  }
+
+  @ResolveField(() => Int, { nullable: true })
+  vacantDays(@Parent() s: PostOnDay): number | null {
+    return s.vacantSince ? daysBetween(s.vacantSince, s.on) : null;
   }
 }
 

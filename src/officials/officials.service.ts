@@ -10,6 +10,7 @@ import type { Page } from '../common/pagination/connection.js';
 import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { today } from '../common/today.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
+import { echelonsOf } from '../positions/echelon-filter.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { escapeLike } from '../organizations/organizations.service.js';
 import type { CreateOfficialInput } from './dto/create-official.input.js';
@@ -55,10 +56,11 @@ export class OfficialsService {
       where.push(`(public.mutasi_search_key(${q}) <% public.mutasi_search_key(o.name) OR public.mutasi_search_key(o.name) LIKE '%' || public.mutasi_search_key(${$(escapeLike(query))}) || '%')`);
     }
     const unit = await this.organizations.unitId(args);
-    if (unit || args.echelon) {
+    const echelons = echelonsOf(args);
+    if (unit || echelons) {
       where.push(`EXISTS (SELECT 1 FROM appointments a JOIN positions p ON p.id = a.position_id
         WHERE a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${$(today())}::date AND (a.ended_on IS NULL OR a.ended_on > $${params.length}::date)
-        ${unit ? `AND p.organization_id IN ${subtree($(unit))}` : ''} ${args.echelon ? `AND p.echelon = ${$(args.echelon)}` : ''})`);
+        ${unit ? `AND p.organization_id IN ${subtree($(unit))}` : ''} ${echelons ? `AND p.echelon = ANY(${$(echelons)}::echelon[])` : ''})`);
     }
     const base = `FROM (SELECT o.*, ${score} AS score FROM officials o WHERE ${where.join(' AND ') || 'true'}) o`;
     const countParams = [...params];

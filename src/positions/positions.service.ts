@@ -11,6 +11,7 @@ import type { CreatePositionInput } from './dto/create-position.input.js';
 import type { PositionsArgs } from './dto/positions.args.js';
 import type { UpdatePositionInput } from './dto/update-position.input.js';
 import { Position } from './position.entity.js';
+import { echelonsOf } from './echelon-filter.js';
 import { positionNotFound } from './positions.errors.js';
 import { PostReadPlans, type PostQuery } from './post-read-plans.js';
 
@@ -42,7 +43,8 @@ export class PositionsService {
     const qb = this.positions.createQueryBuilder('p');
     const unit = await this.organizations.unitId(args);
     if (unit) qb.andWhere('p.organization_id = :org', { org: unit });
-    if (args.echelon) qb.andWhere('p.echelon = :echelon', { echelon: args.echelon });
+    const echelons = echelonsOf(args);
+    if (echelons) qb.andWhere('p.echelon = ANY(:echelons::echelon[])', { echelons });
     if (args.category) qb.andWhere('p.category = :category', { category: args.category });
     if (args.search) qb.andWhere('(p.title ILIKE :q OR p.code ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
     return paginate(qb, args);

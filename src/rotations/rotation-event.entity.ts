@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, VersionColumn } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
+import { TimeOfDayScalar } from '../common/scalars/time-of-day.scalar.js';
 import { RotationEventStatus } from './rotation.enums.js';
 import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
@@ -19,6 +20,14 @@ export class RotationEvent extends TrackedRecord {
   @Column({ type: 'varchar', length: 255 })
   issuer: string;
 
+  @Field(() => String, { nullable: true, description: 'Who signed the decree, by name, e.g. "Tri Adhianto".' })
+  @Column({ name: 'signatory_name', type: 'varchar', length: 255, nullable: true })
+  signatoryName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The signatory\'s office, e.g. "Wali Kota Bekasi".' })
+  @Column({ name: 'signatory_title', type: 'varchar', length: 255, nullable: true })
+  signatoryTitle: string | null;
+
   @Field(() => String, { nullable: true, description: 'Nomor SK.' })
   @Column({ name: 'decree_number', type: 'varchar', length: 255, nullable: true })
   decreeNumber: string | null;
@@ -31,11 +40,15 @@ export class RotationEvent extends TrackedRecord {
   @Column({ name: 'sworn_in_on', type: 'date' })
   swornInOn: string;
 
+  @Field(() => TimeOfDayScalar, { nullable: true, description: 'When the ceremony began, local time (WIB for Kota Bekasi).' })
+  @Column({ name: 'sworn_in_at', type: 'time', nullable: true })
+  swornInAt: string | null;
+
   @Field(() => DateScalar, { description: 'TMT: the day the transfers take effect.' })
   @Column({ name: 'effective_on', type: 'date' })
   effectiveOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the ceremony was held (the time is swornInAt).' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   location: string | null;
 

@@ -5,6 +5,7 @@ import { checkRange } from '../common/date-range.js';
 import { leanFinder } from '../common/lean-finder.js';
 import type { Page } from '../common/pagination/connection.js';
 import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
+import { echelonsOf } from '../positions/echelon-filter.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
 import type { DateRangeArgs, RotationEventsArgs, TransfersArgs } from './dto/rotation-queries.js';
@@ -33,9 +34,10 @@ export class RotationsService {
     const $ = (value: unknown) => `$${params.push(value)}`;
     const where = await this.rangeFilter(args, $, (unit) => `(fp.organization_id IN ${unit} OR tp.organization_id IN ${unit})`);
     if (args.kind) where.push(`t.kind = ${$(args.kind)}`);
-    if (args.echelon) {
-      const echelon = $(args.echelon);
-      where.push(`(fp.echelon = ${echelon} OR tp.echelon = ${echelon})`);
+    const echelons = echelonsOf(args);
+    if (echelons) {
+      const echelon = $(echelons);
+      where.push(`(fp.echelon = ANY(${echelon}::echelon[]) OR tp.echelon = ANY(${echelon}::echelon[]))`);
     }
     const base = `FROM transfers t JOIN rotation_events e ON e.id = t.event_id
       LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id

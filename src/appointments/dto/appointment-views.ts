@@ -1,4 +1,4 @@
-import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -27,6 +27,9 @@ export class Vacancy {
 
   @Field(() => DateScalar, { nullable: true, description: 'Null: still vacant.' })
   to: string | null;
+
+  @Field(() => Int, { description: 'How long the post stood empty, in days: from `from` to `to`, or to today (Asia/Jakarta) while still vacant.' })
+  days: number;
 }
 
 @ObjectType({ description: 'A post on a day: its holder, or since when it has been vacant.' })
@@ -42,6 +45,9 @@ export class PostSnapshot {
 
   @Field(() => DateScalar, { nullable: true, description: 'When vacant: the day the last holder left (or the post was established); null if unknown.' })
   vacantSince: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'When vacant: days from vacantSince to the day asked about; null if unknown.' })
+  vacantDays: number | null;
 
   @Field(() => Appointment, { nullable: true, description: 'When vacant: the last definitive holder before the day.' })
   lastHolder: Appointment | null;

@@ -2,6 +2,7 @@ import { ArgsType, Field } from '@nestjs/graphql';
 import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { UnitArgs } from '../../common/unit.args.js';
 import { Echelon } from '../../positions/position.enums.js';
+import { EchelonGroup } from '../../positions/echelon-filter.js';
 
 @ArgsType()
 export class OfficialsArgs extends UnitArgs {
@@ -17,4 +18,9 @@ export class OfficialsArgs extends UnitArgs {
   @IsOptional()
   @IsEnum(Echelon)
   echelon?: Echelon;
+
+  @Field(() => EchelonGroup, { nullable: true, description: 'Only officials whose post today has this echelon, any grade: III is III_A and III_B.' })
+  @IsOptional()
+  @IsEnum(EchelonGroup)
+  echelonGroup?: EchelonGroup;
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { PaginationArgs } from '../../common/pagination/pagination.args.js';
 import { Echelon, PositionCategory } from '../position.enums.js';
+import { EchelonGroup } from '../echelon-filter.js';
 
 @ArgsType()
 export class PositionsArgs extends PaginationArgs {
@@ -18,6 +19,11 @@ export class PositionsArgs extends PaginationArgs {
   @IsOptional()
   @IsEnum(Echelon)
   echelon?: Echelon;
+
+  @Field(() => EchelonGroup, { nullable: true, description: 'Only posts of this echelon, any grade: III is III_A and III_B.' })
+  @IsOptional()
+  @IsEnum(EchelonGroup)
+  echelonGroup?: EchelonGroup;
 
   @Field(() => PositionCategory, { nullable: true })
   @IsOptional()

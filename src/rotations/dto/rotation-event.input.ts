@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUrl, Matches, ValidateNested } from 'class-validator';
+import { TimeOfDayScalar } from '../../common/scalars/time-of-day.scalar.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { OptionalText, RequiredText, DatabaseId } from '../../common/validators.js';
 import { Capacity, TransferKind } from '../../history/history.enums.js';
@@ -64,6 +65,16 @@ export class RotationEventInput {
   @RequiredText(255)
   issuer: string;
 
+  @Field(() => String, { nullable: true, description: 'Who signed the decree, by name, e.g. "Tri Adhianto".' })
+  @IsOptional()
+  @OptionalText(255)
+  signatoryName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The signatory\'s office, e.g. "Wali Kota Bekasi".' })
+  @IsOptional()
+  @OptionalText(255)
+  signatoryTitle?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Nomor SK; unique per issuer.' })
   @IsOptional()
   @OptionalText(255)
@@ -76,11 +87,15 @@ export class RotationEventInput {
   @Field(() => DateScalar, { description: 'Day of the ceremony.' })
   swornInOn: string;
 
+  @Field(() => TimeOfDayScalar, { nullable: true, description: 'When the ceremony began, local time, HH:MM (e.g. 14:00).' })
+  @IsOptional()
+  swornInAt?: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: 'TMT; defaults to swornInOn.' })
   @IsOptional()
   effectiveOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the ceremony was held; its time goes in swornInAt.' })
   @IsOptional()
   @OptionalText(500)
   location?: string | null;

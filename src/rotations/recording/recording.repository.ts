@@ -78,8 +78,8 @@ export class RecordingRepository {
 
   async insertEvent(manager: EntityManager, event: EventFields, idempotencyKey: string | null, requestHash: string | null): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO rotation_events (title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, source_url, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO rotation_events (title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, source_url, signatory_name, signatory_title, sworn_in_at, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [...eventColumns(event), idempotencyKey, requestHash],
     );
     return row.id;
@@ -88,7 +88,7 @@ export class RecordingRepository {
   async updateEvent(manager: EntityManager, id: string, event: EventFields): Promise<void> {
     await manager.query(
       `UPDATE rotation_events SET title = $2, issuer = $3, decree_number = $4, decree_date = $5, sworn_in_on = $6, effective_on = $7,
-         location = $8, source_url = $9, version = version + 1, updated_at = now() WHERE id = $1`,
+         location = $8, source_url = $9, signatory_name = $10, signatory_title = $11, sworn_in_at = $12, version = version + 1, updated_at = now() WHERE id = $1`,
       [id, ...eventColumns(event)],
     );
   }
@@ -159,7 +159,7 @@ export class RecordingRepository {
   /** The event with its lampiran, for the audit log's before and after. */
   async snapshot(manager: EntityManager, id: string): Promise<object> {
     const [event] = await manager.query(
-      `SELECT e.id, e.title, e.issuer, e.decree_number, e.decree_date, e.sworn_in_on, e.effective_on, e.location, e.source_url, e.status, e.void_reason, e.version,
+      `SELECT e.id, e.title, e.issuer, e.decree_number, e.decree_date, e.sworn_in_on, e.effective_on, e.location, e.source_url, e.signatory_name, e.signatory_title, to_char(e.sworn_in_at, 'HH24:MI') AS sworn_in_at, e.status, e.void_reason, e.version,
          COALESCE((SELECT jsonb_agg(jsonb_build_object('seq', t.seq, 'officialId', t.official_id, 'fromPositionId', t.from_position_id,
            'toPositionId', t.to_position_id, 'kind', t.kind, 'capacity', t.capacity, 'note', t.note) ORDER BY t.seq)
            FROM transfers t WHERE t.event_id = e.id), '[]') AS transfers
@@ -171,5 +171,17 @@ export class RecordingRepository {
 }
 
 function eventColumns({ input, effectiveOn, decreeNumber, decreeDate }: EventFields): unknown[] {
-  return [input.title, input.issuer, decreeNumber, decreeDate, input.swornInOn, effectiveOn, input.location ?? null, input.sourceUrl ?? null];
+  return [
+    input.title,
+    input.issuer,
+    decreeNumber,
+    decreeDate,
+    input.swornInOn,
+    effectiveOn,
+    input.location ?? null,
+    input.sourceUrl ?? null,
+    input.signatoryName ?? null,
+    input.signatoryTitle ?? null,
+    input.swornInAt ?? null,
+  ];
 }
