@@ -210,6 +210,25 @@ describe('journalists', () => {
       expect(byCode).toMatchObject({ 'PKM-A-KA': 10, 'BAPENDA-KABID': 10, 'DINKES-KADIS': null });
     });
 
+    it('movers: officials moved at least N times in a range, most moved first, paged, within a unit', async () => {
+      const Q = `query ($from: Date, $to: Date, $min: Int, $org: ID, $first: Int, $after: String) {
+        movers(from: $from, to: $to, minMoves: $min, organizationId: $org, first: $first, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { official { name } moves firstMoveOn lastMoveOn } } } }`;
+      const names = (res: any) => res.data.movers.edges.map(({ node: n }: any) => n.official.name);
+      // 2023–2024: only Budi moved twice (his post in 2023, Plt Kepala Dinas in 2024).
+      const twice = await t.gql(Q, { from: '2023-01-01', to: '2024-12-31' });
+      expect(twice.data.movers.edges.map(({ node: n }: any) => n)).toEqual([{ official: { name: 'Budi Santoso' }, moves: 2, firstMoveOn: '2023-01-02', lastMoveOn: '2024-07-01' }]);
+      // At least once: Budi first, then the others by id, two to a page.
+      const first = await t.gql(Q, { from: '2023-01-01', to: '2024-12-31', min: 1, first: 2 });
+      expect(first.data.movers.totalCount).toBe(5);
+      expect(names(first)).toEqual(['Budi Santoso', 'Ahmad Fauzi']);
+      const rest = await t.gql(Q, { from: '2023-01-01', to: '2024-12-31', min: 1, first: 5, after: first.data.movers.pageInfo.endCursor });
+      expect(names(rest)).toEqual(['Siti Rahmawati', 'Dewi Lestari', 'Eko Prasetyo']);
+      // Into or out of Dinas Kesehatan and its Puskesmas, all years: Eko never served there.
+      expect(names(await t.gql(Q, { org: id.DINKES })).sort()).toEqual(['Ahmad Fauzi', 'Budi Santoso', 'Dewi Lestari']);
+      expect((await t.gql(Q, { min: 0 })).errors?.[0].extensions.domainCode).toBe('VALIDATION_FAILED');
+    });
+
     it('changes: every post whose holder differs between two days, with the holder on each', async () => {
       const res = await t.gql(`query { changes(from: "2026-02-05", to: "2026-02-06") { totalCount edges { node { position { code } before { official { name } } after { official { name } } } } } }`);
       expect(res.data.changes.edges.map(({ node: n }: any) => [n.position.code, n.before?.official.name ?? null, n.after?.official.name ?? null])).toEqual([

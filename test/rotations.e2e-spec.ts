@@ -357,6 +357,24 @@ describe('recording rotations', () => {
     expect(await query(t, `SELECT 1 FROM transfers t JOIN positions p ON p.id = t.to_position_id WHERE p.code LIKE 'TIM-%'`)).toEqual([]);
   });
 
+  it('lists the posts under a Plt on a day, beside a definitive holder or not (snapshot heldAs)', async () => {
+    const { unit, posts } = await unitWithPosts(t, 'UNDERPLT', 3);
+    const [a, b, c] = await officials(t, 'Plt', 3);
+    await record(t, [{ officialId: a.id, toPositionId: posts[0].id }, { officialId: b.id, toPositionId: posts[1].id }], { swornInOn: '2025-01-02', decreeDate: '2025-01-02' });
+    // B acts for the head of post 0 (A still holds it), C for the empty post 2.
+    await record(t, [{ officialId: b.id, toPositionId: posts[0].id, capacity: 'ACTING' }, { officialId: c.id, toPositionId: posts[2].id, capacity: 'ACTING' }], { swornInOn: '2025-03-03', decreeDate: '2025-03-03' });
+    const Q = `query ($on: Date!, $unit: ID, $as: Capacity) { snapshot(on: $on, organizationId: $unit, heldAs: $as) { totalCount edges { node { position { code } holder { official { name } } acting { official { name } } } } } }`;
+    const rows = async (on: string, as?: string) =>
+      (await t.gql(Q, { on, unit, as })).data.snapshot.edges.map(({ node: n }: any) => [n.position.code, n.holder?.official.name ?? null, n.acting.map((x: any) => x.official.name)]);
+    expect(await rows('2025-03-03', 'ACTING')).toEqual([
+      ['UNDERPLT-1', a.name, [b.name]],
+      ['UNDERPLT-3', null, [c.name]],
+    ]);
+    expect(await rows('2025-03-02', 'ACTING')).toEqual([]);
+    expect((await rows('2025-03-03', 'DEFINITIVE')).map((r: any[]) => r[0])).toEqual(['UNDERPLT-1', 'UNDERPLT-2']);
+    expect(await rows('2025-03-03')).toHaveLength(3);
+  });
+
   it('refuses to void an event that a later event depends on', async () => {
     const { posts } = await unitWithPosts(t, 'DEP', 2);
     const [a] = await officials(t, 'Dep', 1);

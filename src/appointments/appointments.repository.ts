@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { countRows } from '../common/pagination/paginate.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
+import type { Capacity } from '../history/history.enums.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
 
@@ -38,14 +39,21 @@ const definitiveOn = (post: string, day: string) =>
 export class AppointmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Posts active on `on`, with their definitive holder, or the last one and since when the post is vacant. */
-  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
+  /**
+   * Posts active on `on`, with their definitive holder, or the last one and since when the
+   * post is vacant; only those someone holds as `heldAs` that day, if given.
+   */
+  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery, heldAs?: Capacity): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
     const params: unknown[] = [on];
+    const held = heldAs
+      ? ` AND EXISTS (SELECT 1 FROM appointments x WHERE x.position_id = p.id AND x.capacity = $${params.push(heldAs)}
+          AND x.started_on <= $1 AND (x.ended_on IS NULL OR x.ended_on > $1))`
+      : '';
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
       LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
         WHERE a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
-      WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}`;
+      WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}${held}`;
     const columns = `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",
        CASE WHEN h.j IS NULL THEN COALESCE((l.j->>'endedOn')::date, p.established_on) END AS "vacantSince"`;
     return this.page(params, base, columns, query);

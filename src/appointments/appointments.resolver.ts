@@ -13,14 +13,14 @@ import { Transfer } from '../rotations/transfer.entity.js';
 import { Appointment } from './appointment.entity.js';
 import { AppointmentsService, type PostBetweenDays, type PostOnDay } from './appointments.service.js';
 import type { Page } from '../common/pagination/connection.js';
-import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection } from './dto/appointment-views.js';
+import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection, SnapshotArgs } from './dto/appointment-views.js';
 
 @Resolver(() => Appointment)
 export class AppointmentsResolver {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Query(() => PostSnapshotConnection, { description: 'Every post of a unit and its sub-units on a day, with its holder, or vacant since when.' })
-  snapshot(@Args() args: OnDayArgs): Promise<Page<PostOnDay>> {
+  snapshot(@Args() args: SnapshotArgs): Promise<Page<PostOnDay>> {
     return this.appointments.snapshot(args);
   }
 

@@ -5,7 +5,8 @@ import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay } from './appointments.repository.js';
-import type { BetweenDaysArgs, OnDayArgs } from './dto/appointment-views.js';
+import type { Capacity } from '../history/history.enums.js';
+import type { BetweenDaysArgs, OnDayArgs, SnapshotArgs } from './dto/appointment-views.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
 export interface PostOnDay extends PostRowOnDay {
@@ -23,8 +24,8 @@ export class AppointmentsService {
   ) {}
 
   /** Every post active on `on` in the unit and its sub-units, with its holder or since when it is vacant. */
-  snapshot(args: OnDayArgs): Promise<Page<PostOnDay>> {
-    return this.postsOnDay(args, false);
+  snapshot(args: SnapshotArgs): Promise<Page<PostOnDay>> {
+    return this.postsOnDay(args, false, args.heldAs);
   }
 
   /** The posts of `snapshot` with no definitive holder that day. */
@@ -39,8 +40,8 @@ export class AppointmentsService {
     return toPage(rows, args, count, (r) => [r.positionId]);
   }
 
-  private async postsOnDay(args: OnDayArgs, vacantOnly: boolean): Promise<Page<PostOnDay>> {
-    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args));
+  private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, heldAs?: Capacity): Promise<Page<PostOnDay>> {
+    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args), heldAs);
     return toPage(
       rows.map((r) => ({ ...r, on: args.on })),
       args,

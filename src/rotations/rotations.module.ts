@@ -7,11 +7,11 @@ import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationRecorderService } from './rotation-recorder.service.js';
 import { RotationsResolver } from './rotations.resolver.js';
 import { RotationsService } from './rotations.service.js';
-import { OrganizationCountResolver, TransfersResolver } from './transfers.resolver.js';
+import { MoversResolver, OrganizationCountResolver, TransfersResolver } from './transfers.resolver.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([RotationEvent]), HistoryModule, OrganizationsModule],
-  providers: [RecordingRepository, LampiranResolver, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, OrganizationCountResolver],
+  providers: [RecordingRepository, LampiranResolver, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, MoversResolver, OrganizationCountResolver],
 })
 export class RotationsModule {}

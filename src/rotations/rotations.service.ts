@@ -8,6 +8,7 @@ import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.j
 import { echelonsOf } from '../positions/echelon-filter.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { escapeLike, OrganizationsService } from '../organizations/organizations.service.js';
+import type { Mover, MoversArgs } from './dto/movers.js';
 import type { DateRangeArgs, RotationEventsArgs, TransfersArgs } from './dto/rotation-queries.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { eventNotFound } from './rotations.errors.js';
@@ -55,6 +56,30 @@ export class RotationsService {
       params,
     );
     return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.effectiveOn, r.eventId, r.seq]);
+  }
+
+  /** Officials moved at least `minMoves` times in the range, most moved first (then by id). */
+  async movers(args: MoversArgs): Promise<Page<Mover>> {
+    const params: unknown[] = [];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const where = await this.rangeFilter(args, $, (unit) => `(fp.organization_id IN ${unit} OR tp.organization_id IN ${unit})`);
+    const base = `FROM (SELECT t.official_id, count(*)::int AS moves, min(e.effective_on) AS first, max(e.effective_on) AS last
+        FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+        LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
+        WHERE ${['e.status = \'RECORDED\'', ...where].join(' AND ')}
+        GROUP BY t.official_id HAVING count(*) >= ${$(args.minMoves)}) m WHERE true`;
+    const countParams = [...params];
+    let after = '';
+    if (args.after) {
+      const [moves, officialId] = decodeCursor(args.after, ['int', 'id']).map($);
+      after = ` AND (m.moves < ${moves}::int OR (m.moves = ${moves}::int AND m.official_id > ${officialId}::bigint))`;
+    }
+    const rows: Mover[] = await this.dataSource.query(
+      `SELECT m.official_id::text AS "officialId", m.moves, m.first AS "firstMoveOn", m.last AS "lastMoveOn"
+       ${base}${after} ORDER BY m.moves DESC, m.official_id LIMIT ${$(args.first + 1)}`,
+      params,
+    );
+    return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.moves, r.officialId]);
   }
 
   /** Events by effective date, newest first. */

@@ -10,6 +10,7 @@ import { rotationEventById } from './rotations.loaders.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Official } from '../officials/official.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { Mover, MoverConnection, MoversArgs } from './dto/movers.js';
 import { OrganizationCount, TransferConnection, TransfersArgs } from './dto/rotation-queries.js';
 import { Position } from '../positions/position.entity.js';
 import { RotationEvent } from './rotation-event.entity.js';
@@ -46,6 +47,21 @@ export class TransfersResolver {
   @DirectField(() => Position, { nullable: true, description: 'The post entered; null when the official leaves office or ends an acting post.' })
   toPosition(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<Position | null> | null {
     return t.toPositionId ? ctx.loaders.get(positionById).load(t.toPositionId) : null;
+  }
+}
+
+@Resolver(() => Mover)
+export class MoversResolver {
+  constructor(private readonly rotations: RotationsService) {}
+
+  @Query(() => MoverConnection, { description: 'Officials moved at least minMoves times between two dates, most moved first: who is rotated often.' })
+  movers(@Args() args: MoversArgs): Promise<Page<Mover>> {
+    return this.rotations.movers(args);
+  }
+
+  @DirectField(() => Official)
+  official(@Parent() m: Mover, @Context() ctx: GraphQLContext): Promise<Official | null> {
+    return ctx.loaders.get(officialById).load(m.officialId);
   }
 }
 

@@ -1,4 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Capacity } from '../../history/history.enums.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -75,6 +77,17 @@ export class PostChangeConnection extends Connection(PostChange) {}
 export class OnDayArgs extends UnitArgs {
   @Field(() => DateScalar, { description: 'The day.' })
   on: string;
+}
+
+@ArgsType()
+export class SnapshotArgs extends OnDayArgs {
+  @Field(() => Capacity, {
+    nullable: true,
+    description: 'Only posts someone holds in this capacity that day: ACTING for every post under a Plt, beside a definitive holder or not; STAND_IN for a Plh.',
+  })
+  @IsOptional()
+  @IsEnum(Capacity)
+  heldAs?: Capacity;
 }
 
 @ArgsType()
