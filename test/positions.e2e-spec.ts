@@ -88,4 +88,24 @@ describe('positions', () => {
     expect(second.data.positions.edges).toHaveLength(1);
     expect(second.data.positions.pageInfo.hasNextPage).toBe(false);
   });
+
+  it('searches titles by words in any order, joined or split, and near spellings; codes by fragment', async () => {
+    const pkm = await createOrganization(t, { code: 'PKM-KALIBARU', kind: 'TECHNICAL_UNIT', parentId: dinkes });
+    await createPosition(t, pkm, { code: 'PKM-KALIBARU-KA', title: 'Kepala UPTD Puskesmas Kalibaru', echelon: null, category: 'UNIT_HEAD' });
+    await createPosition(t, pkm, { code: 'PKM-KALIABANG-KA', title: 'Kepala UPTD Puskesmas Kaliabang Tengah', echelon: null, category: 'UNIT_HEAD' });
+    await createPosition(t, dinkes, { code: 'DINKES-P2P', title: 'Kepala Bidang Pencegahan dan Pengendalian Penyakit' });
+    const found = async (search: string, org?: string) =>
+      (await t.gql(`query ($q: String, $org: ID) { positions(search: $q, organizationId: $org, first: 20) { edges { node { code } } } }`, { q: search, org })).data.positions.edges
+        .map((e: any) => e.node.code)
+        .sort();
+    expect(await found('puskesmas kali baru')).toEqual(['PKM-KALIBARU-KA']);
+    expect(await found('kalibaru puskesmas')).toEqual(['PKM-KALIBARU-KA']);
+    expect(await found('PUSKESMÁS kalibaru')).toEqual(['PKM-KALIBARU-KA']);
+    expect(await found('puskesmas kalibar')).toEqual(['PKM-KALIBARU-KA']);
+    expect(await found('puskesmas kaliabang')).toEqual(['PKM-KALIABANG-KA']);
+    expect(await found('kepala puskesmas', pkm)).toEqual(['PKM-KALIABANG-KA', 'PKM-KALIBARU-KA']);
+    expect(await found('pengendalian penyakit pencegahan')).toEqual(['DINKES-P2P']);
+    expect(await found('KALIBARU-KA')).toEqual(['PKM-KALIBARU-KA']);
+    expect(await found('puskesmas bintara')).toEqual([]);
+  });
 });

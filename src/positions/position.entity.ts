@@ -15,6 +15,9 @@ export class Position extends TrackedRecord {
   code: string;
 
   @Field({ description: 'Nomenclature of the post, e.g. "Kepala Dinas Kesehatan".' })
+  // GIN trigram index on mutasi_search_key(title), created in its migration (an expression
+  // index, as for officials' names): `positions(search:)` finds words in any order and near spellings.
+  @Index('positions_title_search_trgm_idx', { synchronize: false })
   @Column({ type: 'varchar', length: 255 })
   title: string;
 

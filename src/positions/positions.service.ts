@@ -46,7 +46,14 @@ export class PositionsService {
     const echelons = echelonsOf(args);
     if (echelons) qb.andWhere('p.echelon = ANY(:echelons::echelon[])', { echelons });
     if (args.category) qb.andWhere('p.category = :category', { category: args.category });
-    if (args.search) qb.andWhere('(p.title ILIKE :q OR p.code ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
+    if (args.search) {
+      // Every word must be in the title (as a fragment, so "kali baru" finds "Kalibaru") or
+      // near a word of it (pg_trgm's word similarity): both served by the title's trigram index.
+      const words = args.search.trim().split(/\s+/).slice(0, 10);
+      const each = words.map((_, i) => `(public.mutasi_search_key(p.title) LIKE '%' || public.mutasi_search_key(:w${i}) || '%' OR public.mutasi_search_key(:raw${i}) <% public.mutasi_search_key(p.title))`);
+      const params = Object.fromEntries(words.flatMap((w, i) => [[`w${i}`, escapeLike(w)], [`raw${i}`, w]]));
+      qb.andWhere(`((${each.join(' AND ')}) OR p.code ILIKE :code)`, { ...params, code: `%${escapeLike(args.search)}%` });
+    }
     return paginate(qb, args);
   }
 

@@ -30,7 +30,10 @@ export class PositionsArgs extends PaginationArgs {
   @IsEnum(PositionCategory)
   category?: PositionCategory;
 
-  @Field(() => String, { nullable: true, description: 'Part of the title or code, case-insensitive.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words of the title, in any order, case and accents ignored, near spellings found ("puskesmas kali baru" finds "Kepala UPTD Puskesmas Kalibaru"); or part of the code.',
+  })
   @IsOptional()
   @MaxLength(100)
   search?: string;
