@@ -1,5 +1,5 @@
 import { appointments, eventInput, footprint, officials, query, record, RECORD, unitWithPosts, VALIDATE } from './support/rotations.js';
-import { createPosition } from './factories/index.js';
+import { createOfficial, createPosition, nip } from './factories/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 const AMEND = `mutation ($id: ID!, $v: Int!, $input: RotationEventInput!, $reason: String!) {
@@ -373,6 +373,40 @@ describe('recording rotations', () => {
     expect(await rows('2025-03-02', 'ACTING')).toEqual([]);
     expect((await rows('2025-03-03', 'DEFINITIVE')).map((r: any[]) => r[0])).toEqual(['UNDERPLT-1', 'UNDERPLT-2']);
     expect(await rows('2025-03-03')).toHaveLength(3);
+  });
+
+  it('lists the vacancies to come: holders reaching the retirement age of their post, at the end of that month, the official for personal-data keys only', async () => {
+    const { unit, posts } = await unitWithPosts(t, 'BUP', 3);
+    const jpt = await createPosition(t, unit, { code: 'BUP-JPT', title: 'Kepala Badan', echelon: 'II_B', category: 'HIGH_LEADERSHIP' });
+    const born = (birth: string, name: string) => createOfficial(t, { nip: nip({ birth, tmt: `${Number(birth.slice(0, 4)) + 22}03` }), name });
+    // 58 for an administrator, 60 for high leadership (PP 11/2017 Pasal 239 as amended by PP 17/2020).
+    const admin = await born('19680315', 'Bup Admin'); // 58 in March 2026
+    const head = await born('19660720', 'Bup Kepala'); // 60 in July 2026
+    const young = await born('19800101', 'Bup Muda'); // 58 in 2038
+    const late = await born('19681205', 'Bup Akhir'); // 58 in December 2026
+    await record(t, [
+      { officialId: admin, toPositionId: posts[0].id },
+      { officialId: head, toPositionId: jpt },
+      { officialId: young, toPositionId: posts[1].id },
+      { officialId: late, toPositionId: posts[2].id },
+    ], { swornInOn: '2025-01-06', decreeDate: '2025-01-06' });
+    const Q = `query ($unit: ID, $from: Date!, $to: Date!, $group: EchelonGroup) { retirements(organizationId: $unit, from: $from, to: $to, echelonGroup: $group) {
+      totalCount edges { node { position { code } retirementAge lastDayOfService pensionFrom official { name } } } } }`;
+    const res = await t.hr(Q, { unit, from: '2026-01-01', to: '2026-12-30' });
+    expect(res.data.retirements.edges.map((e: any) => e.node)).toEqual([
+      { position: { code: 'BUP-1' }, retirementAge: 58, lastDayOfService: '2026-03-31', pensionFrom: '2026-04-01', official: { name: 'Bup Admin' } },
+      { position: { code: 'BUP-JPT' }, retirementAge: 60, lastDayOfService: '2026-07-31', pensionFrom: '2026-08-01', official: { name: 'Bup Kepala' } },
+    ]);
+    expect((await t.hr(Q, { unit, from: '2026-01-01', to: '2026-12-31' })).data.retirements.totalCount).toBe(3);
+    expect((await t.hr(Q, { unit, from: '2026-01-01', to: '2026-12-31', group: 'II' })).data.retirements.totalCount).toBe(1);
+    // Anonymous: the posts and when they fall vacant, not who retires.
+    const anonymous = await t.gql(Q, { unit, from: '2026-01-01', to: '2026-12-30' });
+    expect(anonymous.data.retirements.edges.map((e: any) => [e.node.position.code, e.node.pensionFrom, e.node.official])).toEqual([
+      ['BUP-1', '2026-04-01', null],
+      ['BUP-JPT', '2026-08-01', null],
+    ]);
+    expect(anonymous.errors?.[0].extensions.domainCode).toBe('PERSONAL_DATA_RESTRICTED');
+    expect((await t.hr(Q, { unit, from: '2026-02-01', to: '2026-01-01' })).errors?.[0].extensions.domainCode).toBe('VALIDATION_FAILED');
   });
 
   it('refuses to void an event that a later event depends on', async () => {

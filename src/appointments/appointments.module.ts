@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PositionsModule } from '../positions/positions.module.js';
-import { AppointmentsResolver } from './appointments.resolver.js';
+import { AppointmentsResolver, RetirementResolver } from './appointments.resolver.js';
 import { AppointmentsRepository } from './appointments.repository.js';
 import { AppointmentsService } from './appointments.service.js';
 import { OfficialHistoryResolver, PositionHistoryResolver } from './history-fields.resolver.js';
@@ -10,6 +10,6 @@ import { PositionHolderResolver, PostChangeResolver, PostSnapshotResolver } from
 
 @Module({
   imports: [OrganizationsModule, PositionsModule],
-  providers: [AppointmentsRepository, AppointmentsService, AppointmentsResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver, PostHolderRead],
+  providers: [AppointmentsRepository, AppointmentsService, AppointmentsResolver, RetirementResolver, PostSnapshotResolver, PostChangeResolver, PositionHolderResolver, OfficialHistoryResolver, PositionHistoryResolver, PostHolderRead],
 })
 export class AppointmentsModule {}

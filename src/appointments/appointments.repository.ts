@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { countRows } from '../common/pagination/paginate.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
+import { lastDayOfServiceSql, retirementAgeSql } from '../positions/retirement-age.js';
 import type { Capacity } from '../history/history.enums.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
@@ -19,6 +20,14 @@ export interface PostRowOnDay {
   holder: Appointment | null;
   lastHolder: Appointment | null;
   vacantSince: string | null;
+}
+
+export interface RetirementRow {
+  positionId: string;
+  officialId: string;
+  retirementAge: number;
+  lastDayOfService: string;
+  pensionFrom: string;
 }
 
 export interface PostRowBetweenDays {
@@ -67,6 +76,37 @@ export class AppointmentsRepository {
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$2')}) a ON true
       WHERE ${postFilter(query.unitId, params, '$1')} AND (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')`;
     return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
+  }
+
+  /**
+   * Definitive holders on `from` (PNS with a birth date) whose last day of service, by the
+   * retirement age of the post they hold, falls by `to`: soonest first, then by post.
+   */
+  async retirements(
+    from: string,
+    to: string,
+    unitId: string | undefined,
+    echelons: string[] | undefined,
+    after: [string, string] | undefined,
+    limit: number,
+  ): Promise<{ rows: RetirementRow[]; count: () => Promise<number> }> {
+    const params: unknown[] = [from, to];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const base = `FROM appointments a JOIN positions p ON p.id = a.position_id JOIN officials o ON o.id = a.official_id
+      CROSS JOIN LATERAL (SELECT ${retirementAgeSql('p.category')} AS age) r
+      CROSS JOIN LATERAL (SELECT ${lastDayOfServiceSql('o.birth_date', 'r.age')} AS last_day) d
+      WHERE a.capacity = 'DEFINITIVE' AND a.started_on <= $1 AND (a.ended_on IS NULL OR a.ended_on > $1)
+        AND o.employment = 'PNS' AND o.birth_date IS NOT NULL AND d.last_day >= $1 AND d.last_day <= $2
+        ${unitId ? `AND p.organization_id IN ${subtree($(unitId))}` : ''} ${echelons ? `AND p.echelon = ANY(${$(echelons)}::echelon[])` : ''}`;
+    const countParams = [...params];
+    const page = after ? ` AND (d.last_day, p.id) > (${$(after[0])}::date, ${$(after[1])}::bigint)` : '';
+    const rows: RetirementRow[] = await this.dataSource.query(
+      `SELECT p.id::text AS "positionId", o.id::text AS "officialId", r.age AS "retirementAge", d.last_day AS "lastDayOfService",
+         (d.last_day + 1) AS "pensionFrom"
+       ${base}${page} ORDER BY d.last_day, p.id LIMIT ${$(limit)}`,
+      params,
+    );
+    return { rows, count: () => countRows(this.dataSource, base, countParams) };
   }
 
   /** One page in post id order from `base` (FROM … WHERE …), and the count to run if asked for. */

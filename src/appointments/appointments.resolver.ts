@@ -1,6 +1,8 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { daysBetween } from '../common/date-range.js';
 import { today } from '../common/today.js';
+import { canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
+import { personalDataRestricted } from '../auth/auth.errors.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { predecessor, successor } from './appointments.loaders.js';
@@ -13,7 +15,8 @@ import { Transfer } from '../rotations/transfer.entity.js';
 import { Appointment } from './appointment.entity.js';
 import { AppointmentsService, type PostBetweenDays, type PostOnDay } from './appointments.service.js';
 import type { Page } from '../common/pagination/connection.js';
-import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection, SnapshotArgs } from './dto/appointment-views.js';
+import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection, Retirement, RetirementConnection, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
+import type { RetirementRow } from './appointments.repository.js';
 
 @Resolver(() => Appointment)
 export class AppointmentsResolver {
@@ -27,6 +30,13 @@ export class AppointmentsResolver {
   @Query(() => PostSnapshotConnection, { description: 'Posts with no definitive holder on a day: since when, who held it last, and any acting holder.' })
   vacancies(@Args() args: OnDayArgs): Promise<Page<PostOnDay>> {
     return this.appointments.vacancies(args);
+  }
+
+  @Query(() => RetirementConnection, {
+    description: 'The vacancies to come: posts whose holder on `from` reaches the retirement age of the post by `to`, soonest first. Who retires (`official`) is personal data (it tells the birth month): HR, ANALYST and ADMIN keys only.',
+  })
+  retirements(@Args() args: RetirementsArgs): Promise<Page<RetirementRow>> {
+    return this.appointments.retirements(args);
   }
 
   @Query(() => PostChangeConnection, { description: 'Every post whose definitive holder differs between two days, with the holder on each.' })
@@ -67,5 +77,20 @@ export class AppointmentsResolver {
   @DirectField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
   async successor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
     return (await ctx.loaders.get(successor).load(a.id))[0] ?? null;
+  }
+}
+
+@Resolver(() => Retirement)
+export class RetirementResolver {
+  @DirectField(() => Position)
+  position(@Parent() r: RetirementRow, @Context() ctx: GraphQLContext): Promise<Position | null> {
+    return ctx.loaders.get(positionById).load(r.positionId);
+  }
+
+  /** Who retires, with the month and year of the last day of service, tells the birth month: personal data. */
+  @DirectField(() => Official, { nullable: true, description: 'Who retires. Personal data (it tells the birth month and year): HR, ANALYST and ADMIN keys only.' })
+  official(@Parent() r: RetirementRow, @Context() ctx: GraphQLContext): Promise<Official | null> {
+    if (!canSeePersonalData((ctx.req as AuthenticatedRequest).actor)) throw personalDataRestricted('official');
+    return ctx.loaders.get(officialById).load(r.officialId);
   }
 }

@@ -4,9 +4,10 @@ import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay } from './appointments.repository.js';
+import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay, type RetirementRow } from './appointments.repository.js';
 import type { Capacity } from '../history/history.enums.js';
-import type { BetweenDaysArgs, OnDayArgs, SnapshotArgs } from './dto/appointment-views.js';
+import type { BetweenDaysArgs, OnDayArgs, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
+import { echelonsOf } from '../positions/echelon-filter.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
 export interface PostOnDay extends PostRowOnDay {
@@ -38,6 +39,15 @@ export class AppointmentsService {
     checkRange(args.from, args.to);
     const { rows, count } = await this.repository.changedPosts(args.from, args.to, await this.postsQuery(args));
     return toPage(rows, args, count, (r) => [r.positionId]);
+  }
+
+  /** Posts whose holder on `from` reaches the post's retirement age by `to`: the vacancies to come. */
+  async retirements(args: RetirementsArgs): Promise<Page<RetirementRow>> {
+    checkRange(args.from, args.to);
+    const unitId = await this.organizations.unitId(args);
+    const after = args.after ? (decodeCursor(args.after, ['date', 'id']) as [string, string]) : undefined;
+    const { rows, count } = await this.repository.retirements(args.from, args.to, unitId, echelonsOf(args), after, args.first + 1);
+    return toPage(rows, args, count, (r) => [r.lastDayOfService, r.positionId]);
   }
 
   private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, heldAs?: Capacity): Promise<Page<PostOnDay>> {

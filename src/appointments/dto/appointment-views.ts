@@ -1,6 +1,8 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Capacity } from '../../history/history.enums.js';
+import { EchelonGroup } from '../../positions/echelon-filter.js';
+import { Echelon } from '../../positions/position.enums.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -98,3 +100,43 @@ export class BetweenDaysArgs extends UnitArgs {
   @Field(() => DateScalar)
   to: string;
 }
+
+@ArgsType()
+export class RetirementsArgs extends UnitArgs {
+  @Field(() => DateScalar, { description: 'From this day: officials holding a definitive post that day.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Up to this day (inclusive): whose last day of service falls by then.' })
+  to: string;
+
+  @Field(() => Echelon, { nullable: true, description: 'Only posts of this grade.' })
+  @IsOptional()
+  @IsEnum(Echelon)
+  echelon?: Echelon;
+
+  @Field(() => EchelonGroup, { nullable: true, description: 'Only posts of this echelon, any grade: III is III_A and III_B.' })
+  @IsOptional()
+  @IsEnum(EchelonGroup)
+  echelonGroup?: EchelonGroup;
+}
+
+@ObjectType({ description: 'A post that will fall vacant when its holder reaches the retirement age (batas usia pensiun) of the post.' })
+export class Retirement {
+  @Field(() => Position)
+  position?: Position;
+
+  positionId: string;
+  officialId: string;
+
+  @Field(() => Int, { description: 'The retirement age of the post: 58, or 60 for high leadership (PP 11/2017 Pasal 239 as amended by PP 17/2020).' })
+  retirementAge: number;
+
+  @Field(() => DateScalar, { description: 'The last day of service: the end of the month in which the holder reaches the age.' })
+  lastDayOfService: string;
+
+  @Field(() => DateScalar, { description: 'The first day of the pension, and of the vacancy: the first of the next month.' })
+  pensionFrom: string;
+}
+
+@ObjectType()
+export class RetirementConnection extends Connection(Retirement) {}
