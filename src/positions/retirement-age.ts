@@ -32,3 +32,10 @@ export function retirementAgeSql(category: string): string {
 export function lastDayOfServiceSql(birthDate: string, age: string): string {
   return `(date_trunc('month', ${birthDate} + make_interval(years => ${age})) + interval '1 month' - interval '1 day')::date`;
 }
+
+/** The same in TypeScript: the last day of service (YYYY-MM-DD) of someone born on `birthDate` who retires at `age`. */
+export function lastDayOfService(birthDate: string, age: number): string {
+  const [year, month] = birthDate.split('-').map(Number);
+  // Day 0 of the next month is the last day of the month in which the age is reached.
+  return new Date(Date.UTC(year + age, month, 0)).toISOString().slice(0, 10);
+}

@@ -12,6 +12,7 @@ export interface OfficialRow {
   nip: string | null;
   rank: Rank | null;
   employment: Employment;
+  birth_date: string | null;
 }
 
 export interface PositionRow {

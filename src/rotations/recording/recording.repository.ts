@@ -61,8 +61,8 @@ export class RecordingRepository {
     // bpchar[], the column's own type: against text[] the column is cast and its index unused
     // (a 90 ms scan of 430,000 officials on every recording).
     return manager.query(
-      `SELECT id, name, nip, rank, employment FROM officials WHERE id = ANY($1::bigint[])
-       UNION SELECT id, name, nip, rank, employment FROM officials WHERE nip = ANY($2::bpchar[])`,
+      `SELECT id, name, nip, rank, employment, birth_date FROM officials WHERE id = ANY($1::bigint[])
+       UNION SELECT id, name, nip, rank, employment, birth_date FROM officials WHERE nip = ANY($2::bpchar[])`,
       [ids, nips],
     );
   }

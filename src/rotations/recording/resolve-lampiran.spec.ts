@@ -25,7 +25,7 @@ describe('the names a lampiran looks up', () => {
 });
 
 describe('the looked-up maps', () => {
-  const official = (id: string, nip: string | null): OfficialRow => ({ id, name: `Pejabat ${id}`, nip, rank: Rank.IV_A, employment: Employment.PNS });
+  const official = (id: string, nip: string | null): OfficialRow => ({ id, name: `Pejabat ${id}`, nip, rank: Rank.IV_A, employment: Employment.PNS, birth_date: null });
 
   it('finds an official by id and by NIP, and one without a NIP by id only', () => {
     const officials = indexOfficials([official('1', '197805122005011001'), official('2', null)]);

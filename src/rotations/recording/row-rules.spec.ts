@@ -1,6 +1,7 @@
 import { Capacity, TransferKind } from '../../history/history.enums.js';
-import { Rank } from '../../officials/official.enums.js';
-import { Echelon } from '../../positions/position.enums.js';
+import { Employment, Rank } from '../../officials/official.enums.js';
+import { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import { lastDayOfService } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import { advisories, dayProblems, nameRow, standingBefore } from './row-rules.js';
 import { earlier, LATER, lookups, official, ON, post } from './rule-fixtures.js';
@@ -99,3 +100,28 @@ describe('advisories', () => {
     expect(advisories(row, standingBefore('5', later, LATER, 0, settled), Capacity.DEFINITIVE, from, TransferKind.ROTATION)).toEqual([]);
   });
 });
+
+describe('the retirement age', () => {
+  const move = (birth: string, category: PositionCategory, employment = Employment.PNS) => {
+    const l = lookups([official('7', { birth_date: birth, employment })], [post('20', { category, echelon: category === PositionCategory.HIGH_LEADERSHIP ? Echelon.II_B : Echelon.III_B })], []);
+    return codes(advisories(named({ officialId: '7', toPositionId: '20' }, l), standingBefore('7', ON, LATER, 0, l), Capacity.DEFINITIVE, null, TransferKind.APPOINTMENT));
+  };
+
+  it('warns when the official is past the retirement age of the destination on the day: 58, or 60 for high leadership', () => {
+    // Born March 1966: 58 in March 2024 (past on 2026-02-06), 60 in March 2026 (not yet).
+    expect(move('1966-03-10', PositionCategory.ADMINISTRATOR)).toContain('RETIREMENT_AGE_REACHED');
+    expect(move('1966-03-10', PositionCategory.HIGH_LEADERSHIP)).not.toContain('RETIREMENT_AGE_REACHED');
+    // Born February 1968: 58 in February 2026, serving to its last day.
+    expect(move('1968-02-10', PositionCategory.ADMINISTRATOR)).not.toContain('RETIREMENT_AGE_REACHED');
+    // A PPPK has no retirement age.
+    expect(move('1960-01-01', PositionCategory.ADMINISTRATOR, Employment.PPPK)).not.toContain('RETIREMENT_AGE_REACHED');
+  });
+
+  it('ends service on the last day of the month in which the age is reached', () => {
+    expect(lastDayOfService('1968-02-10', 58)).toBe('2026-02-28');
+    expect(lastDayOfService('1964-02-29', 60)).toBe('2024-02-29');
+    expect(lastDayOfService('1968-12-05', 58)).toBe('2026-12-31');
+    expect(lastDayOfService('1966-07-20', 60)).toBe('2026-07-31');
+  });
+});
+

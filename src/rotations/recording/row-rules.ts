@@ -2,6 +2,8 @@ import { compareTransfers, foldOfficial, type ProjectedAppointment, type Project
 import { Capacity, TransferKind } from '../../history/history.enums.js';
 import { deriveKind, kindContradicts } from '../../history/transfer-kind.js';
 import { parseNip } from '../../officials/nip.js';
+import { Employment } from '../../officials/official.enums.js';
+import { lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
 import { rankTooLow, yearsBefore } from '../rotation-rules.js';
@@ -165,7 +167,7 @@ export function dayProblems({ row, index, on, official, to }: NamedRow): Rotatio
   return problems;
 }
 
-/** Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short tenure. */
+/** Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short tenure, a holder past the post's retirement age. */
 export function advisories(
   { row, index, on, official, to }: NamedRow,
   { held, heldName }: Standing,
@@ -184,6 +186,16 @@ export function advisories(
   }
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
     problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
+  }
+  // A warning, not a refusal: a functional official's level, which can raise the age, is not recorded yet.
+  if (to && official.employment === Employment.PNS && official.birth_date) {
+    const age = RETIREMENT_AGE[to.category];
+    const lastDay = lastDayOfService(official.birth_date, age);
+    if (on > lastDay) {
+      problems.push(
+        warning('RETIREMENT_AGE_REACHED', `${official.name} reached ${age}, the retirement age of ${describePost(to)}; the last day of service was ${lastDay} (PP 11/2017 Pasal 239).`, index, toField(row)),
+      );
+    }
   }
   return problems;
 }

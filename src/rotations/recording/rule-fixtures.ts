@@ -21,6 +21,7 @@ export const official = (id: string, o: Partial<OfficialRow> = {}): OfficialRow 
   nip: '197805122005011001',
   rank: Rank.IV_A,
   employment: Employment.PNS,
+  birth_date: '1978-05-12',
   ...o,
 });
 export const post = (id: string, o: Partial<PositionRow> = {}): PositionRow => ({
