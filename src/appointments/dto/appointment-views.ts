@@ -1,8 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
 import { Capacity } from '../../history/history.enums.js';
-import { EchelonGroup } from '../../positions/echelon-filter.js';
-import { Echelon } from '../../positions/position.enums.js';
+import { WithEchelonFilter } from '../../positions/echelon-filter.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -102,22 +101,14 @@ export class BetweenDaysArgs extends UnitArgs {
 }
 
 @ArgsType()
-export class RetirementsArgs extends UnitArgs {
+export class RetirementsArgs extends WithEchelonFilter(UnitArgs, 'Only posts') {
   @Field(() => DateScalar, { description: 'From this day: officials holding a definitive post that day.' })
   from: string;
 
   @Field(() => DateScalar, { description: 'Up to this day (inclusive): whose last day of service falls by then.' })
   to: string;
 
-  @Field(() => Echelon, { nullable: true, description: 'Only posts of this grade.' })
-  @IsOptional()
-  @IsEnum(Echelon)
-  echelon?: Echelon;
 
-  @Field(() => EchelonGroup, { nullable: true, description: 'Only posts of this echelon, any grade: III is III_A and III_B.' })
-  @IsOptional()
-  @IsEnum(EchelonGroup)
-  echelonGroup?: EchelonGroup;
 }
 
 @ObjectType({ description: 'A post that will fall vacant when its holder reaches the retirement age (batas usia pensiun) of the post.' })

@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { PaginationArgs } from '../../common/pagination/pagination.args.js';
-import { Echelon, PositionCategory } from '../position.enums.js';
-import { EchelonGroup } from '../echelon-filter.js';
+import { PositionCategory } from '../position.enums.js';
+import { WithEchelonFilter } from '../echelon-filter.js';
 
 @ArgsType()
-export class PositionsArgs extends PaginationArgs {
+export class PositionsArgs extends WithEchelonFilter(PaginationArgs, 'Only posts') {
   @Field(() => ID, { nullable: true, description: 'Only posts of this organization (not its sub-units).' })
   @IsOptional()
   organizationId?: string;
@@ -15,15 +15,7 @@ export class PositionsArgs extends PaginationArgs {
   @MaxLength(50)
   organizationCode?: string;
 
-  @Field(() => Echelon, { nullable: true })
-  @IsOptional()
-  @IsEnum(Echelon)
-  echelon?: Echelon;
 
-  @Field(() => EchelonGroup, { nullable: true, description: 'Only posts of this echelon, any grade: III is III_A and III_B.' })
-  @IsOptional()
-  @IsEnum(EchelonGroup)
-  echelonGroup?: EchelonGroup;
 
   @Field(() => PositionCategory, { nullable: true })
   @IsOptional()

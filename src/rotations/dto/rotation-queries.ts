@@ -5,7 +5,7 @@ import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
-import { EchelonGroup } from '../../positions/echelon-filter.js';
+import { WithEchelonFilter } from '../../positions/echelon-filter.js';
 import { RotationEvent } from '../rotation-event.entity.js';
 import { TransferKind } from '../../history/history.enums.js';
 import { Transfer } from '../transfer.entity.js';
@@ -22,21 +22,13 @@ export class DateRangeArgs extends UnitArgs {
 }
 
 @ArgsType()
-export class TransfersArgs extends DateRangeArgs {
+export class TransfersArgs extends WithEchelonFilter(DateRangeArgs, 'Moves from or to a post') {
   @Field(() => TransferKind, { nullable: true })
   @IsOptional()
   @IsEnum(TransferKind)
   kind?: TransferKind;
 
-  @Field(() => Echelon, { nullable: true, description: 'Moves from or to a post of this echelon.' })
-  @IsOptional()
-  @IsEnum(Echelon)
-  echelon?: Echelon;
 
-  @Field(() => EchelonGroup, { nullable: true, description: 'Moves from or to a post of this echelon, any grade: III is III_A and III_B.' })
-  @IsOptional()
-  @IsEnum(EchelonGroup)
-  echelonGroup?: EchelonGroup;
 }
 
 @ArgsType()
