@@ -6,6 +6,7 @@ import { TransferStatedFields1795837912143 } from './1795837912143-TransferState
 import { ActingTransfersIndex1795842026152 } from './1795842026152-ActingTransfersIndex.js';
 import { EventSignatoryAndTime1795916327053 } from './1795916327053-EventSignatoryAndTime.js';
 import { PositionTitleSearch1795916950067 } from './1795916950067-PositionTitleSearch.js';
+import { TransferKindRetirement1795917889484 } from './1795917889484-TransferKindRetirement.js';
 
 /** Every migration, oldest first; written by `npm run migration:generate`. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484];

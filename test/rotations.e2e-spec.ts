@@ -409,6 +409,26 @@ describe('recording rotations', () => {
     expect((await t.hr(Q, { unit, from: '2026-02-01', to: '2026-01-01' })).errors?.[0].extensions.domainCode).toBe('VALIDATION_FAILED');
   });
 
+  it('records a retirement as its own kind, on its own decree, warning when its date is not the one the retirement age gives', async () => {
+    const { posts } = await unitWithPosts(t, 'PENSIUN', 2);
+    const born = (birth: string, name: string) => createOfficial(t, { nip: nip({ birth, tmt: `${Number(birth.slice(0, 4)) + 22}03` }), name });
+    const onTime = await born('19680210', 'Pensiun Tepat'); // 58 in February 2026: pension from 2026-03-01
+    const early = await born('19680405', 'Pensiun Awal'); // 58 in April 2026: pension from 2026-05-01
+    await record(t, [{ officialId: onTime, toPositionId: posts[0].id }, { officialId: early, toPositionId: posts[1].id }], { swornInOn: '2025-01-06', decreeDate: '2025-01-06' });
+    const retire = (officialId: string, on: string) =>
+      t.hr(RECORD, { input: eventInput([{ officialId, kind: 'RETIREMENT' }], { title: 'Pemberhentian dengan hormat karena mencapai batas usia pensiun', swornInOn: on, decreeDate: '2026-01-15' }) });
+    const right = await retire(onTime, '2026-03-01');
+    expect(right.errors).toBeUndefined();
+    expect(right.data.recordRotationEvent.event.transfers[0]).toMatchObject({ kind: 'RETIREMENT', toPosition: null, fromPosition: { code: 'PENSIUN-1' } });
+    expect(right.data.recordRotationEvent.warnings.map((w: any) => w.code)).not.toContain('RETIREMENT_DATE_MISMATCH');
+    const wrong = await retire(early, '2026-04-15');
+    expect(wrong.data.recordRotationEvent.warnings).toContainEqual(expect.objectContaining({ code: 'RETIREMENT_DATE_MISMATCH', index: 0, field: 'kind' }));
+    expect(await appointments(t, "p.code LIKE 'PENSIUN-%'")).toEqual([
+      { official: 'Pensiun Tepat', position: 'PENSIUN-1', capacity: 'DEFINITIVE', started_on: '2025-01-06', ended_on: '2026-03-01' },
+      { official: 'Pensiun Awal', position: 'PENSIUN-2', capacity: 'DEFINITIVE', started_on: '2025-01-06', ended_on: '2026-04-15' },
+    ]);
+  });
+
   it('refuses to void an event that a later event depends on', async () => {
     const { posts } = await unitWithPosts(t, 'DEP', 2);
     const [a] = await officials(t, 'Dep', 1);

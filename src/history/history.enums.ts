@@ -9,6 +9,8 @@ export enum TransferKind {
   REASSIGNMENT = 'REASSIGNMENT',
   APPOINTMENT = 'APPOINTMENT',
   DISMISSAL = 'DISMISSAL',
+  /** Leaving office at the retirement age (pensiun): stated by the decree, never derived. */
+  RETIREMENT = 'RETIREMENT',
   ACTING_START = 'ACTING_START',
   ACTING_END = 'ACTING_END',
 }

@@ -31,4 +31,9 @@ describe('kindContradicts', () => {
     expect(kindContradicts(TransferKind.TRANSFER, TransferKind.ROTATION)).toBe(false);
     expect(kindContradicts(TransferKind.TRANSFER, TransferKind.PROMOTION)).toBe(true);
   });
+
+  it('takes a retirement for the leaving of office it is, and nothing else', () => {
+    expect(kindContradicts(TransferKind.RETIREMENT, TransferKind.DISMISSAL)).toBe(false);
+    expect(kindContradicts(TransferKind.RETIREMENT, TransferKind.ROTATION)).toBe(true);
+  });
 });

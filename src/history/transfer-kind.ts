@@ -23,10 +23,12 @@ export function deriveKind(capacity: Capacity, from: PostFacts | null, to: PostF
 
 /**
  * Whether a kind the decree states contradicts its posts. A TRANSFER (mutasi) may keep the
- * echelon, so it does not contradict a derived ROTATION or REASSIGNMENT.
+ * echelon, so it does not contradict a derived ROTATION or REASSIGNMENT; a RETIREMENT is a
+ * leaving of office, which the posts alone call DISMISSAL.
  */
 export function kindContradicts(stated: TransferKind, derived: TransferKind): boolean {
   if (stated === derived) return false;
+  if (stated === TransferKind.RETIREMENT && derived === TransferKind.DISMISSAL) return false;
   if (stated === TransferKind.TRANSFER && (derived === TransferKind.ROTATION || derived === TransferKind.REASSIGNMENT)) return false;
   return true;
 }

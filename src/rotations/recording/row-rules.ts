@@ -3,7 +3,7 @@ import { Capacity, TransferKind } from '../../history/history.enums.js';
 import { deriveKind, kindContradicts } from '../../history/transfer-kind.js';
 import { parseNip } from '../../officials/nip.js';
 import { Employment } from '../../officials/official.enums.js';
-import { lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
+import { dayAfter, lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
 import { rankTooLow, yearsBefore } from '../rotation-rules.js';
@@ -187,7 +187,15 @@ export function advisories(
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
     problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
   }
-  // A warning, not a refusal: a functional official's level, which can raise the age, is not recorded yet.
+  // Warnings, not refusals: a functional official's level, which can raise the age, is not recorded yet.
+  if (row.kind === TransferKind.RETIREMENT && fromPost && official.employment === Employment.PNS && official.birth_date) {
+    const pensionFrom = dayAfter(lastDayOfService(official.birth_date, RETIREMENT_AGE[fromPost.category]));
+    if (on !== pensionFrom) {
+      problems.push(
+        warning('RETIREMENT_DATE_MISMATCH', `${official.name} retires from ${describePost(fromPost)} on ${pensionFrom} by the retirement age of the post, not ${on} (PP 11/2017 Pasal 239).`, index, 'kind'),
+      );
+    }
+  }
   if (to && official.employment === Employment.PNS && official.birth_date) {
     const age = RETIREMENT_AGE[to.category];
     const lastDay = lastDayOfService(official.birth_date, age);
