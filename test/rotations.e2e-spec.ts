@@ -373,6 +373,17 @@ describe('recording rotations', () => {
     expect(await rows('2025-03-02', 'ACTING')).toEqual([]);
     expect((await rows('2025-03-03', 'DEFINITIVE')).map((r: any[]) => r[0])).toEqual(['UNDERPLT-1', 'UNDERPLT-2']);
     expect(await rows('2025-03-03')).toHaveLength(3);
+
+    // Past the six months BKN allows a Plt: both on 2025-09-10 (191 days), neither on 2025-06-01.
+    const LONG = `query ($on: Date!, $unit: ID, $days: Int) { snapshot(on: $on, organizationId: $unit, heldLongerThanDays: $days) { edges { node { position { code } } } } }`;
+    const long = async (on: string) => (await t.gql(LONG, { on, unit, days: 183 })).data.snapshot.edges.map(({ node: n }: any) => n.position.code);
+    expect(await long('2025-09-10')).toEqual(['UNDERPLT-1', 'UNDERPLT-3']);
+    expect(await long('2025-06-01')).toEqual([]);
+    // Ending an acting period: within the limit nothing, past it ACTING_OVER_LIMIT.
+    const end = (officialId: string, post: string, on: string) =>
+      record(t, [{ officialId, fromPositionId: post, kind: 'ACTING_END' }], { swornInOn: on, decreeDate: on });
+    expect((await end(b.id, posts[0].id, '2025-08-01')).warnings.map((w: any) => w.code)).not.toContain('ACTING_OVER_LIMIT');
+    expect((await end(c.id, posts[2].id, '2025-10-01')).warnings).toContainEqual(expect.objectContaining({ code: 'ACTING_OVER_LIMIT', index: 0, field: 'fromPositionId' }));
   });
 
   it('lists the vacancies to come: holders reaching the retirement age of their post, at the end of that month, the official for personal-data keys only', async () => {

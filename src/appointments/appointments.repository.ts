@@ -22,6 +22,12 @@ export interface PostRowOnDay {
   vacantSince: string | null;
 }
 
+/** Which holders a post must have on the day: in this capacity, for more than so many days. */
+export interface HeldFilter {
+  as?: Capacity;
+  longerThanDays?: number;
+}
+
 export interface RetirementRow {
   positionId: string;
   officialId: string;
@@ -50,19 +56,23 @@ export class AppointmentsRepository {
 
   /**
    * Posts active on `on`, with their definitive holder, or the last one and since when the
-   * post is vacant; only those someone holds as `heldAs` that day, if given.
+   * post is vacant; with `held`, only those someone holds that day as `held.as` (any acting
+   * capacity when not given) for more than `held.longerThanDays` days, if given.
    */
-  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery, heldAs?: Capacity): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
+  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery, held?: HeldFilter): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
     const params: unknown[] = [on];
-    const held = heldAs
-      ? ` AND EXISTS (SELECT 1 FROM appointments x WHERE x.position_id = p.id AND x.capacity = $${params.push(heldAs)}
-          AND x.started_on <= $1 AND (x.ended_on IS NULL OR x.ended_on > $1))`
-      : '';
+    const heldClause =
+      held && (held.as || held.longerThanDays != null)
+        ? ` AND EXISTS (SELECT 1 FROM appointments x WHERE x.position_id = p.id
+            AND ${held.as ? `x.capacity = $${params.push(held.as)}` : `x.capacity <> 'DEFINITIVE'`}
+            AND x.started_on <= $1 AND (x.ended_on IS NULL OR x.ended_on > $1)
+            ${held.longerThanDays != null ? `AND x.started_on < $1::date - $${params.push(held.longerThanDays)}::int` : ''})`
+        : '';
     const base = `FROM positions p
       LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
       LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
         WHERE a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
-      WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}${held}`;
+      WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}${heldClause}`;
     const columns = `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",
        CASE WHEN h.j IS NULL THEN COALESCE((l.j->>'endedOn')::date, p.established_on) END AS "vacantSince"`;
     return this.page(params, base, columns, query);

@@ -4,8 +4,7 @@ import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { AppointmentsRepository, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay, type RetirementRow } from './appointments.repository.js';
-import type { Capacity } from '../history/history.enums.js';
+import { AppointmentsRepository, type HeldFilter, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay, type RetirementRow } from './appointments.repository.js';
 import type { BetweenDaysArgs, OnDayArgs, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
 import { echelonsOf } from '../positions/echelon-filter.js';
 
@@ -26,7 +25,7 @@ export class AppointmentsService {
 
   /** Every post active on `on` in the unit and its sub-units, with its holder or since when it is vacant. */
   snapshot(args: SnapshotArgs): Promise<Page<PostOnDay>> {
-    return this.postsOnDay(args, false, args.heldAs);
+    return this.postsOnDay(args, false, { as: args.heldAs, longerThanDays: args.heldLongerThanDays });
   }
 
   /** The posts of `snapshot` with no definitive holder that day. */
@@ -50,8 +49,8 @@ export class AppointmentsService {
     return toPage(rows, args, count, (r) => [r.lastDayOfService, r.positionId]);
   }
 
-  private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, heldAs?: Capacity): Promise<Page<PostOnDay>> {
-    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args), heldAs);
+  private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, held?: HeldFilter): Promise<Page<PostOnDay>> {
+    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args), held);
     return toPage(
       rows.map((r) => ({ ...r, on: args.on })),
       args,

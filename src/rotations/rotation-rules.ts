@@ -33,3 +33,17 @@ export function yearsBefore(date: string, years: number): string {
   const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
   return `${y}-${md}`;
 }
+
+/**
+ * How long a Plt or Plh may serve: appointed for at most three months and extended once by
+ * three more (BKN circular on Plh/Plt authority, SE Kepala BKN 1/SE/I/2021; see
+ * docs/design-notes.md): longer is reported.
+ */
+export const ACTING_LIMIT_MONTHS = 6;
+
+/** The date `months` months before `date` (a day past the month's end falls back to its last day). */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, last))).toISOString().slice(0, 10);
+}

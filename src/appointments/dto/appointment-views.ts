@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum, IsOptional, Max, Min } from 'class-validator';
 import { Capacity } from '../../history/history.enums.js';
 import { WithEchelonFilter } from '../../positions/echelon-filter.js';
 import { Connection } from '../../common/pagination/connection.js';
@@ -89,6 +89,15 @@ export class SnapshotArgs extends OnDayArgs {
   @IsOptional()
   @IsEnum(Capacity)
   heldAs?: Capacity;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only posts held that day for more than this many days in the capacity heldAs, or by a Plt or Plh if heldAs is not given: 183 finds the Plt past the six months BKN allows.',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(36_500)
+  heldLongerThanDays?: number;
 }
 
 @ArgsType()

@@ -6,7 +6,7 @@ import { Employment } from '../../officials/official.enums.js';
 import { dayAfter, lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
-import { rankTooLow, yearsBefore } from '../rotation-rules.js';
+import { ACTING_LIMIT_MONTHS, monthsBefore, rankTooLow, yearsBefore } from '../rotation-rules.js';
 import type { Lookups, OfficialRow, PlannedTransfer, PositionRow } from './lookups.js';
 import { error, warning } from './problems.js';
 
@@ -167,10 +167,14 @@ export function dayProblems({ row, index, on, official, to }: NamedRow): Rotatio
   return problems;
 }
 
-/** Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short tenure, a holder past the post's retirement age. */
+/**
+ * Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short
+ * tenure, an acting period past its limit, a move past the post's retirement age, a retirement
+ * on another day than the age gives.
+ */
 export function advisories(
   { row, index, on, official, to }: NamedRow,
-  { held, heldName }: Standing,
+  { held, heldName, acting }: Standing,
   capacity: Capacity,
   fromPost: PositionRow | null,
   derived: TransferKind,
@@ -186,6 +190,12 @@ export function advisories(
   }
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
     problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
+  }
+  const ended = capacity !== Capacity.DEFINITIVE && !to && fromPost ? acting.find((a) => a.positionId === fromPost.id) : undefined;
+  if (ended && ended.startedOn < monthsBefore(on, ACTING_LIMIT_MONTHS)) {
+    problems.push(
+      warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, 'fromPositionId'),
+    );
   }
   // Warnings, not refusals: a functional official's level, which can raise the age, is not recorded yet.
   if (row.kind === TransferKind.RETIREMENT && fromPost && official.employment === Employment.PNS && official.birth_date) {
