@@ -418,6 +418,13 @@ describe('recording rotations', () => {
     ]);
     expect(anonymous.errors?.[0].extensions.domainCode).toBe('PERSONAL_DATA_RESTRICTED');
     expect((await t.hr(Q, { unit, from: '2026-02-01', to: '2026-01-01' })).errors?.[0].extensions.domainCode).toBe('VALIDATION_FAILED');
+
+    // Still in office past the last day of service: the administrator from 1 April 2026 on.
+    const PAST = `query ($unit: ID, $on: Date!) { pastRetirementAge(organizationId: $unit, on: $on) { edges { node { position { code } lastDayOfService official { name } } } } }`;
+    const past = async (on: string) => (await t.hr(PAST, { unit, on })).data.pastRetirementAge.edges.map((e: any) => e.node);
+    expect(await past('2026-03-31')).toEqual([]);
+    expect(await past('2026-04-01')).toEqual([{ position: { code: 'BUP-1' }, lastDayOfService: '2026-03-31', official: { name: 'Bup Admin' } }]);
+    expect((await past('2026-08-01')).map((n: any) => n.position.code)).toEqual(['BUP-1', 'BUP-JPT']);
   });
 
   it('records a retirement as its own kind, on its own decree, warning when its date is not the one the retirement age gives', async () => {

@@ -89,24 +89,25 @@ export class AppointmentsRepository {
   }
 
   /**
-   * Definitive holders on `from` (PNS with a birth date) whose last day of service, by the
-   * retirement age of the post they hold, falls by `to`: soonest first, then by post.
+   * Definitive holders on `heldOn` (PNS with a birth date) whose last day of service, by the
+   * retirement age of the post they hold, falls in `lastDay` (`from` null: any day up to
+   * `to`): soonest first, then by post.
    */
   async retirements(
-    from: string,
-    to: string,
+    heldOn: string,
+    lastDay: { from: string | null; to: string },
     unitId: string | undefined,
     echelons: string[] | undefined,
     after: [string, string] | undefined,
     limit: number,
   ): Promise<{ rows: RetirementRow[]; count: () => Promise<number> }> {
-    const params: unknown[] = [from, to];
+    const params: unknown[] = [heldOn, lastDay.to];
     const $ = (value: unknown) => `$${params.push(value)}`;
     const base = `FROM appointments a JOIN positions p ON p.id = a.position_id JOIN officials o ON o.id = a.official_id
       CROSS JOIN LATERAL (SELECT ${retirementAgeSql('p.category')} AS age) r
       CROSS JOIN LATERAL (SELECT ${lastDayOfServiceSql('o.birth_date', 'r.age')} AS last_day) d
       WHERE a.capacity = 'DEFINITIVE' AND a.started_on <= $1 AND (a.ended_on IS NULL OR a.ended_on > $1)
-        AND o.employment = 'PNS' AND o.birth_date IS NOT NULL AND d.last_day >= $1 AND d.last_day <= $2
+        AND o.employment = 'PNS' AND o.birth_date IS NOT NULL AND d.last_day <= $2 ${lastDay.from ? `AND d.last_day >= ${$(lastDay.from)}` : ''}
         ${unitId ? `AND p.organization_id IN ${subtree($(unitId))}` : ''} ${echelons ? `AND p.echelon = ANY(${$(echelons)}::echelon[])` : ''}`;
     const countParams = [...params];
     const page = after ? ` AND (d.last_day, p.id) > (${$(after[0])}::date, ${$(after[1])}::bigint)` : '';

@@ -15,7 +15,7 @@ import { Transfer } from '../rotations/transfer.entity.js';
 import { Appointment } from './appointment.entity.js';
 import { AppointmentsService, type PostBetweenDays, type PostOnDay } from './appointments.service.js';
 import type { Page } from '../common/pagination/connection.js';
-import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PostSnapshotConnection, Retirement, RetirementConnection, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
+import { BetweenDaysArgs, OnDayArgs, PostChangeConnection, PastRetirementArgs, PostSnapshotConnection, Retirement, RetirementConnection, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
 import type { RetirementRow } from './appointments.repository.js';
 
 @Resolver(() => Appointment)
@@ -37,6 +37,13 @@ export class AppointmentsResolver {
   })
   retirements(@Args() args: RetirementsArgs): Promise<Page<RetirementRow>> {
     return this.appointments.retirements(args);
+  }
+
+  @Query(() => RetirementConnection, {
+    description: 'Posts held on a day by someone past the retirement age of the post (after the last day of service): oldest overdue first. `official` is personal data, as in retirements.',
+  })
+  pastRetirementAge(@Args() args: PastRetirementArgs): Promise<Page<RetirementRow>> {
+    return this.appointments.pastRetirementAge(args);
   }
 
   @Query(() => PostChangeConnection, { description: 'Every post whose definitive holder differs between two days, with the holder on each.' })

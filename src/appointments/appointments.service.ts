@@ -5,7 +5,8 @@ import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AppointmentsRepository, type HeldFilter, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay, type RetirementRow } from './appointments.repository.js';
-import type { BetweenDaysArgs, OnDayArgs, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
+import type { BetweenDaysArgs, OnDayArgs, PastRetirementArgs, RetirementFilterArgs, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
+import { dayBefore } from '../positions/retirement-age.js';
 import { echelonsOf } from '../positions/echelon-filter.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
@@ -43,9 +44,18 @@ export class AppointmentsService {
   /** Posts whose holder on `from` reaches the post's retirement age by `to`: the vacancies to come. */
   async retirements(args: RetirementsArgs): Promise<Page<RetirementRow>> {
     checkRange(args.from, args.to);
+    return this.retirementPage(args, args.from, { from: args.from, to: args.to });
+  }
+
+  /** Posts held on `on` by someone whose last day of service has passed: past the retirement age, still in office. */
+  pastRetirementAge(args: PastRetirementArgs): Promise<Page<RetirementRow>> {
+    return this.retirementPage(args, args.on, { from: null, to: dayBefore(args.on) });
+  }
+
+  private async retirementPage(args: RetirementFilterArgs, heldOn: string, lastDay: { from: string | null; to: string }): Promise<Page<RetirementRow>> {
     const unitId = await this.organizations.unitId(args);
     const after = args.after ? (decodeCursor(args.after, ['date', 'id']) as [string, string]) : undefined;
-    const { rows, count } = await this.repository.retirements(args.from, args.to, unitId, echelonsOf(args), after, args.first + 1);
+    const { rows, count } = await this.repository.retirements(heldOn, lastDay, unitId, echelonsOf(args), after, args.first + 1);
     return toPage(rows, args, count, (r) => [r.lastDayOfService, r.positionId]);
   }
 

@@ -44,3 +44,8 @@ export function lastDayOfService(birthDate: string, age: number): string {
 export function dayAfter(date: string): string {
   return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The day before a date (YYYY-MM-DD). */
+export function dayBefore(date: string): string {
+  return new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -109,8 +109,18 @@ export class BetweenDaysArgs extends UnitArgs {
   to: string;
 }
 
+/** The unit, echelon and paging arguments of the retirement queries. */
 @ArgsType()
-export class RetirementsArgs extends WithEchelonFilter(UnitArgs, 'Only posts') {
+export class RetirementFilterArgs extends WithEchelonFilter(UnitArgs, 'Only posts') {}
+
+@ArgsType()
+export class PastRetirementArgs extends RetirementFilterArgs {
+  @Field(() => DateScalar, { description: 'The day: holders still in a definitive post that day after their last day of service.' })
+  on: string;
+}
+
+@ArgsType()
+export class RetirementsArgs extends RetirementFilterArgs {
   @Field(() => DateScalar, { description: 'From this day: officials holding a definitive post that day.' })
   from: string;
 
