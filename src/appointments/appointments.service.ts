@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { checkRange } from '../common/date-range.js';
+import { checkRange, dayBefore } from '../common/date-range.js';
 import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
 import type { UnitArgs } from '../common/unit.args.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AppointmentsRepository, type HeldFilter, type PostsQuery, type PostRowBetweenDays, type PostRowOnDay, type RetirementRow } from './appointments.repository.js';
 import type { BetweenDaysArgs, OnDayArgs, PastRetirementArgs, RetirementFilterArgs, RetirementsArgs, SnapshotArgs } from './dto/appointment-views.js';
-import { dayBefore } from '../positions/retirement-age.js';
 import { echelonsOf } from '../positions/echelon-filter.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */

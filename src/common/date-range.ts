@@ -9,3 +9,13 @@ export function checkRange(from: string, to: string, fields: [string, string] = 
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 86_400_000;
 }
+
+/** The day after a calendar date (YYYY-MM-DD): a retirement takes effect, and the pension runs, from the day after the last day of service. */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day before a calendar date (YYYY-MM-DD). */
+export function dayBefore(date: string): string {
+  return new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -23,8 +23,9 @@ export function problemsOf(errors: ValidationError[], parent = '', index?: numbe
   });
 }
 
-/** REST's parameter types, and @nestjs/graphql's for `@Args()` (GqlParamtype.ARGS, not exported). */
-const CLIENT_INPUT = new Set<unknown>(['body', 'query', 'param', 3]);
+/** REST's parameter types for client input; @nestjs/graphql's for `@Args()` is GqlParamtype.ARGS (3, not exported). */
+const REST_INPUT = new Set<unknown>(['body', 'query', 'param']);
+const GRAPHQL_ARGS = 3;
 
 /**
  * REST input (query strings, bodies, path parameters) gets the text check that GraphQL input
@@ -35,8 +36,9 @@ class InputValidationPipe extends ValidationPipe {
     // Only what a client sends: REST input and GraphQL arguments. A field resolver's parent,
     // context and info are ours, and validating the parent copied it (plainToInstance) for
     // every field of every row: a third of what a nested query allocated.
-    if (!CLIENT_INPUT.has(metadata.type)) return value;
-    if (metadata.type === 'query' || metadata.type === 'body' || metadata.type === 'param') {
+    const rest = REST_INPUT.has(metadata.type);
+    if (!rest && (metadata.type as unknown) !== GRAPHQL_ARGS) return value;
+    if (rest) {
       const problems = unsafeTextProblems(value, metadata.data ?? '');
       if (problems.length > 0) throw validationFailed(problems);
     }

@@ -39,13 +39,3 @@ export function lastDayOfService(birthDate: string, age: number): string {
   // Day 0 of the next month is the last day of the month in which the age is reached.
   return new Date(Date.UTC(year + age, month, 0)).toISOString().slice(0, 10);
 }
-
-/** The day after a date (YYYY-MM-DD): a retirement takes effect, and the pension runs, from the day after the last day of service. */
-export function dayAfter(date: string): string {
-  return new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The day before a date (YYYY-MM-DD). */
-export function dayBefore(date: string): string {
-  return new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
-}

@@ -126,8 +126,6 @@ export class RetirementsArgs extends RetirementFilterArgs {
 
   @Field(() => DateScalar, { description: 'Up to this day (inclusive): whose last day of service falls by then.' })
   to: string;
-
-
 }
 
 @ObjectType({ description: 'A post that will fall vacant when its holder reaches the retirement age (batas usia pensiun) of the post.' })

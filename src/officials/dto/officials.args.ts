@@ -12,6 +12,4 @@ export class OfficialsArgs extends WithEchelonFilter(UnitArgs, 'Only officials w
   @IsOptional()
   @MaxLength(100)
   search?: string;
-
-
 }

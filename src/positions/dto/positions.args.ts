@@ -15,8 +15,6 @@ export class PositionsArgs extends WithEchelonFilter(PaginationArgs, 'Only posts
   @MaxLength(50)
   organizationCode?: string;
 
-
-
   @Field(() => PositionCategory, { nullable: true })
   @IsOptional()
   @IsEnum(PositionCategory)

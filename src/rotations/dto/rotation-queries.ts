@@ -27,8 +27,6 @@ export class TransfersArgs extends WithEchelonFilter(DateRangeArgs, 'Moves from 
   @IsOptional()
   @IsEnum(TransferKind)
   kind?: TransferKind;
-
-
 }
 
 @ArgsType()

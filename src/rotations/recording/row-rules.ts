@@ -3,7 +3,8 @@ import { Capacity, TransferKind } from '../../history/history.enums.js';
 import { deriveKind, kindContradicts } from '../../history/transfer-kind.js';
 import { parseNip } from '../../officials/nip.js';
 import { Employment } from '../../officials/official.enums.js';
-import { dayAfter, lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
+import { dayAfter } from '../../common/date-range.js';
+import { lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
 import { ACTING_LIMIT_MONTHS, monthsBefore, rankTooLow, yearsBefore } from '../rotation-rules.js';
@@ -197,23 +198,21 @@ export function advisories(
       warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, 'fromPositionId'),
     );
   }
-  // Warnings, not refusals: a functional official's level, which can raise the age, is not recorded yet.
-  if (row.kind === TransferKind.RETIREMENT && fromPost && official.employment === Employment.PNS && official.birth_date) {
-    const pensionFrom = dayAfter(lastDayOfService(official.birth_date, RETIREMENT_AGE[fromPost.category]));
-    if (on !== pensionFrom) {
-      problems.push(
-        warning('RETIREMENT_DATE_MISMATCH', `${official.name} retires from ${describePost(fromPost)} on ${pensionFrom} by the retirement age of the post, not ${on} (PP 11/2017 Pasal 239).`, index, 'kind'),
-      );
-    }
+  // Warnings, not refusals: a functional official's level, which can raise the age, is not
+  // recorded yet. No last day for a PPPK (no retirement age) or an unknown birth date.
+  const lastDayIn = (post: PositionRow) =>
+    official.employment === Employment.PNS && official.birth_date ? lastDayOfService(official.birth_date, RETIREMENT_AGE[post.category]) : undefined;
+  const lastDayLeft = row.kind === TransferKind.RETIREMENT && fromPost ? lastDayIn(fromPost) : undefined;
+  if (lastDayLeft && on !== dayAfter(lastDayLeft)) {
+    problems.push(
+      warning('RETIREMENT_DATE_MISMATCH', `${official.name} retires from ${describePost(fromPost)} on ${dayAfter(lastDayLeft)} by the retirement age of the post, not ${on} (PP 11/2017 Pasal 239).`, index, 'kind'),
+    );
   }
-  if (to && official.employment === Employment.PNS && official.birth_date) {
-    const age = RETIREMENT_AGE[to.category];
-    const lastDay = lastDayOfService(official.birth_date, age);
-    if (on > lastDay) {
-      problems.push(
-        warning('RETIREMENT_AGE_REACHED', `${official.name} reached ${age}, the retirement age of ${describePost(to)}; the last day of service was ${lastDay} (PP 11/2017 Pasal 239).`, index, toField(row)),
-      );
-    }
+  const lastDayTo = to ? lastDayIn(to) : undefined;
+  if (to && lastDayTo && on > lastDayTo) {
+    problems.push(
+      warning('RETIREMENT_AGE_REACHED', `${official.name} reached ${RETIREMENT_AGE[to.category]}, the retirement age of ${describePost(to)}; the last day of service was ${lastDayTo} (PP 11/2017 Pasal 239).`, index, toField(row)),
+    );
   }
   return problems;
 }
