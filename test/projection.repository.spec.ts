@@ -1,16 +1,15 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../ormconfig.js';
 import { ProjectionRepository } from '../src/history/projection.repository.js';
 import { ProjectionService } from '../src/history/projection.service.js';
 import { insertEvent, insertOfficial, insertOrganization, insertPosition, insertTransfer } from './factories/rows.js';
-import { createTestDatabase, dropTestDatabase } from './support/database.js';
+import { openMediumDatabase } from './support/medium-database.js';
 
 /** The projection (service and repository) on a fresh database, rows inserted directly: no app, no API. */
 describe('projection on the database', () => {
-  let name: string;
   let dataSource: DataSource;
   let db: pg.Client;
+  let close: () => Promise<void>;
   const projection = new ProjectionService(new ProjectionRepository());
   const rebuild = (officialIds: string[], since: string | null = null) =>
     dataSource.transaction(async (manager) => {
@@ -31,11 +30,7 @@ describe('projection on the database', () => {
   let y: string;
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    name = database.name;
-    dataSource = await createDataSource(database.url).initialize();
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    ({ dataSource, db, close } = await openMediumDatabase());
     const org = await insertOrganization(db);
     post = { a: await insertPosition(db, org), b: await insertPosition(db, org), c: await insertPosition(db, org, { echelon: 'II_B' }) };
     x = await insertOfficial(db);
@@ -48,11 +43,7 @@ describe('projection on the database', () => {
     await insertTransfer(db, second, x, { to_position_id: post.c, kind: 'TRANSFER', kind_stated: false, from_stated: false });
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await dataSource?.destroy();
-    await dropTestDatabase(name);
-  });
+  afterAll(() => close?.());
 
   it('folds the transfers into appointments and stores the origins and kinds it derived', async () => {
     const result = await rebuild([x, y]);

@@ -1,9 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { createDataSource } from '../ormconfig.js';
 import { RecordingRepository } from '../src/rotations/recording/recording.repository.js';
 import { insertOfficial, insertOrganization, insertPosition } from './factories/rows.js';
-import { createTestDatabase, dropTestDatabase } from './support/database.js';
+import { openMediumDatabase } from './support/medium-database.js';
 
 /**
  * The lookups a recording starts with, on a fresh database: each must search its unique
@@ -12,23 +11,15 @@ import { createTestDatabase, dropTestDatabase } from './support/database.js';
  * char(18)) makes PostgreSQL cast the column, and the index is then only walked whole.
  */
 describe('recording lookups on the database', () => {
-  let name: string;
   let dataSource: DataSource;
   let db: pg.Client;
+  let close: () => Promise<void>;
   const repository = new RecordingRepository();
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    name = database.name;
-    dataSource = await createDataSource(database.url).initialize();
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    ({ dataSource, db, close } = await openMediumDatabase());
   });
-  afterAll(async () => {
-    await db.end();
-    await dataSource.destroy();
-    await dropTestDatabase(name);
-  });
+  afterAll(() => close?.());
 
   /** The rows `lookup` returns and the plan of each statement it sent. */
   async function plans<T>(lookup: (manager: EntityManager) => Promise<T>): Promise<{ result: T; plans: string[] }> {
