@@ -7,6 +7,8 @@ import { ActingTransfersIndex1795842026152 } from './1795842026152-ActingTransfe
 import { EventSignatoryAndTime1795916327053 } from './1795916327053-EventSignatoryAndTime.js';
 import { PositionTitleSearch1795916950067 } from './1795916950067-PositionTitleSearch.js';
 import { TransferKindRetirement1795917889484 } from './1795917889484-TransferKindRetirement.js';
+import { AdditionalTaskValues1795919753946 } from './1795919753946-AdditionalTaskValues.js';
+import { FunctionalPostsAndSeats1795919773940 } from './1795919773940-FunctionalPostsAndSeats.js';
 
 /** Every migration, oldest first; written by `npm run migration:generate`. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484, AdditionalTaskValues1795919753946, FunctionalPostsAndSeats1795919773940];

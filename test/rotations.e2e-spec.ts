@@ -11,7 +11,7 @@ const holders = async (t: TestApp, prefix: string, on: string) =>
   query<{ position: string; official: string }>(
     t,
     `SELECT p.code AS position, o.name AS official FROM appointments a JOIN positions p ON p.id = a.position_id JOIN officials o ON o.id = a.official_id
-     WHERE p.code LIKE $1 AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2) ORDER BY p.code`,
+     WHERE p.code LIKE $1 AND a.capacity IN ('DEFINITIVE', 'ADDITIONAL_TASK') AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2) ORDER BY p.code`,
     [`${prefix}-%`, on],
   );
 
@@ -43,34 +43,39 @@ describe('recording rotations', () => {
     const iiib = await unitWithPosts(t, 'E3B', 10, { echelon: 'III_B' });
     const iv = await unitWithPosts(t, 'E4', 20, { echelon: 'IV_A', category: 'SUPERVISOR' });
     const pkm = await unitWithPosts(t, 'PKM', 17, { echelon: null, category: 'UNIT_HEAD', kind: 'TECHNICAL_UNIT' });
+    const doctors = await createPosition(t, pkm.unit, { code: 'DOKTER-AHLI-MUDA', title: 'Dokter Ahli Muda', echelon: null, category: 'FUNCTIONAL', functionalLevel: 'EXPERT_JUNIOR', seats: 17 });
     const structural = [...iii.posts, ...iiib.posts, ...iv.posts];
     const staff = await officials(t, 'Struktural', 44);
     const heads = await officials(t, 'Kapus', 10);
     const newHeads = await officials(t, 'Dokter', 7);
-    // Before: 44 structural officials in 44 posts; 10 of the 17 Puskesmas with a head.
+    // Before: 44 structural officials in 44 posts; 17 doctors in one functional post of 17
+    // seats, 10 of them heading a Puskesmas by additional task.
     await record(t, [
       ...staff.map((o, i) => ({ officialId: o.id, toPositionId: structural[i].id })),
-      ...heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[i].id })),
-    ], { swornInOn: '2023-03-01', decreeDate: '2023-02-20' });
+      ...[...heads, ...newHeads].map((o) => ({ officialId: o.id, toPositionId: doctors })),
+    ], { swornInOn: '2023-02-01', decreeDate: '2023-01-20' });
+    await record(t, heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[i].id, capacity: 'ADDITIONAL_TASK' })), { swornInOn: '2023-03-01', decreeDate: '2023-02-20' });
 
     // 6 February 2026: every structural official moves one post on (a cycle of 44), the 10
-    // heads rotate among their Puskesmas, and 7 doctors take the 7 empty ones.
+    // heads rotate among their Puskesmas, and 7 doctors are given the 7 empty ones.
     const transfers = [
       ...staff.map((o, i) => ({ officialId: o.id, toPositionId: structural[(i + 1) % 44].id })),
-      ...heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[(i + 1) % 10].id })),
-      ...newHeads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[10 + i].id })),
+      ...heads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[(i + 1) % 10].id, capacity: 'ADDITIONAL_TASK' })),
+      ...newHeads.map((o, i) => ({ officialId: o.id, toPositionId: pkm.posts[10 + i].id, capacity: 'ADDITIONAL_TASK' })),
     ];
     const res = await record(t, transfers, { swornInOn: '2026-02-06', decreeDate: '2026-02-05' });
     expect(res.event.transfers).toHaveLength(61);
     const kinds = res.event.transfers.reduce((acc: Record<string, number>, x: any) => ({ ...acc, [x.kind]: (acc[x.kind] ?? 0) + 1 }), {});
     // III_A→III_A 13, III_A→III_B 1, III_B→III_B 9, III_B→IV_A 1, IV_A→IV_A 19, IV_A→III_A 1 (the cycle closes).
-    expect(kinds).toEqual({ ROTATION: 41, DEMOTION: 2, PROMOTION: 1, REASSIGNMENT: 10, APPOINTMENT: 7 });
+    expect(kinds).toEqual({ ROTATION: 41, DEMOTION: 2, PROMOTION: 1, REASSIGNMENT: 10, ADDITIONAL_TASK_START: 7 });
     // Short tenure (< 2 years) is not at issue: they served almost three.
     expect(res.warnings).toEqual([]);
 
     const after = await holders(t, 'PKM', '2026-02-06');
     expect(after).toHaveLength(17);
     expect(await holders(t, 'PKM', '2026-02-05')).toHaveLength(10);
+    // The heads keep their functional post: 17 doctors hold its 17 seats, before and after.
+    expect(await holders(t, 'DOKTER', '2026-02-06')).toHaveLength(17);
     const structuralAfter = [...(await holders(t, 'E3', '2026-02-06')), ...(await holders(t, 'E3B', '2026-02-06')), ...(await holders(t, 'E4', '2026-02-06'))];
     expect(new Set(structuralAfter.map((h) => h.official)).size).toBe(44);
     expect(structuralAfter.find((h) => h.position === structural[1].code)?.official).toBe(staff[0].name);

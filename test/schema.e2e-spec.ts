@@ -21,7 +21,7 @@ describe('schema', () => {
       const constraints: { conname: string }[] = await dataSource.query(
         `SELECT conname FROM pg_constraint WHERE contype = 'x' AND condeferrable AND condeferred ORDER BY conname`,
       );
-      expect(constraints.map((c) => c.conname)).toEqual(['appointments_official_no_overlap', 'appointments_position_no_overlap']);
+      expect(constraints.map((c) => c.conname)).toEqual(['appointments_official_no_overlap', 'appointments_official_one_task', 'appointments_position_no_overlap']);
 
       for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       const left: { name: string }[] = await dataSource.query(

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Official } from '../officials/official.entity.js';
 import { Position } from '../positions/position.entity.js';
@@ -10,12 +10,15 @@ import { Transfer } from '../rotations/transfer.entity.js';
  * Who held which post when: a projection of the transfers, rebuilt by one service only.
  * Covers started_on <= d < ended_on. Deferred exclusion constraints let one event swap
  * two heads or move a chain A→B→C→A: overlap is checked at commit, not row by row.
+ * A head (definitive or by additional task) holds one of the post's seats: the seat number
+ * is at most the post's seats (copied through the composite key, so the check can see it),
+ * and no two heads hold one seat on one day — so a post never has more heads than seats.
  */
 @ObjectType({ description: 'A period in which an official held a post: started_on ≤ day < ended_on.' })
 @Entity('appointments')
 @Exclusion(
   'appointments_position_no_overlap',
-  `USING gist ("position_id" WITH =, daterange("started_on", "ended_on") WITH &&) WHERE ("capacity" = 'DEFINITIVE')`,
+  `USING gist ("position_id" WITH =, "seat" WITH =, daterange("started_on", "ended_on") WITH &&) WHERE ("capacity" IN ('DEFINITIVE', 'ADDITIONAL_TASK'))`,
   { deferrable: 'INITIALLY DEFERRED' },
 )
 @Exclusion(
@@ -23,7 +26,14 @@ import { Transfer } from '../rotations/transfer.entity.js';
   `USING gist ("official_id" WITH =, daterange("started_on", "ended_on") WITH &&) WHERE ("capacity" = 'DEFINITIVE')`,
   { deferrable: 'INITIALLY DEFERRED' },
 )
+@Exclusion(
+  'appointments_official_one_task',
+  `USING gist ("official_id" WITH =, daterange("started_on", "ended_on") WITH &&) WHERE ("capacity" = 'ADDITIONAL_TASK')`,
+  { deferrable: 'INITIALLY DEFERRED' },
+)
 @Check('appointments_dates_check', `ended_on IS NULL OR ended_on > started_on`)
+@Check('appointments_seat_check', `seat BETWEEN 1 AND position_seats`)
+@ForeignKey(() => Position, ['positionId', 'positionSeats'], ['id', 'seats'], { name: 'appointments_position_seats_fkey', onUpdate: 'CASCADE', onDelete: 'RESTRICT' })
 export class Appointment {
   @Field(() => ID)
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -48,6 +58,14 @@ export class Appointment {
   @Field(() => Capacity)
   @Column({ type: 'enum', enum: Capacity, enumName: 'capacity' })
   capacity: Capacity;
+
+  /** Which of the post's seats a head holds (1 on a single-seat post), numbered by the projection. */
+  @Column({ type: 'int', default: 1 })
+  seat: number;
+
+  /** The post's seats, kept equal to them by the composite foreign key (ON UPDATE CASCADE). */
+  @Column({ name: 'position_seats', type: 'int', default: 1 })
+  positionSeats: number;
 
   @Field(() => DateScalar)
   @Column({ name: 'started_on', type: 'date' })

@@ -9,7 +9,7 @@ import { officialById } from '../officials/officials.loaders.js';
 import { Position } from '../positions/position.entity.js';
 import { positionById } from '../positions/positions.loaders.js';
 import type { Appointment } from './appointment.entity.js';
-import { appointmentJson } from './appointment.sql.js';
+import { appointmentJson, IS_ACTING, IS_HEAD } from './appointment.sql.js';
 import type { Vacancy } from './dto/appointment-views.js';
 
 const json = appointmentJson('a');
@@ -74,8 +74,8 @@ const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
   appointmentsBy(
     'official',
     (columns, join) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM appointments x CROSS JOIN LATERAL (
-       SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity = 'DEFINITIVE' AND a.started_on ${direction} x.started_on
-       ORDER BY a.started_on ${order} LIMIT 1) a ${join} WHERE x.id = ANY($1::bigint[]) AND x.capacity = 'DEFINITIVE'`,
+       SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity ${IS_HEAD} AND a.started_on ${direction} x.started_on
+       ORDER BY a.started_on ${order} LIMIT 1) a ${join} WHERE x.id = ANY($1::bigint[]) AND x.capacity ${IS_HEAD}`,
     asIs,
   );
 
@@ -83,10 +83,10 @@ const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
 export const appointmentsOfOfficial = historyOf('official_id');
 /** A post's succession (and acting holders), oldest first. */
 export const appointmentsOfPosition = historyOf('position_id');
-/** The definitive holder of a post on a day (a list of at most one), for keys "positionId|day". */
-export const definitiveOn = heldOn('position_id', `= 'DEFINITIVE'`);
+/** The head of a post on a day (definitive, or by additional task; several on a post with seats), for keys "positionId|day". */
+export const headOn = heldOn('position_id', IS_HEAD);
 /** Acting (Plt) and stand-in (Plh) holders of a post on a day, for keys "positionId|day". */
-export const actingOn = heldOn('position_id', `<> 'DEFINITIVE'`);
+export const actingOn = heldOn('position_id', IS_ACTING);
 /** The definitive post an official holds on a day, for keys "officialId|day". */
 export const officialPostOn = heldOn('official_id', `= 'DEFINITIVE'`);
 /** The definitive appointment before (predecessor) or after (successor) a definitive appointment on its post. */
@@ -101,11 +101,11 @@ export const vacanciesOfPosition = defineLoader(
         `SELECT key, "from", "to" FROM (
            SELECT s.position_id::text AS key, s.ended_on AS "from", COALESCE(s.next_start, s.abolished_on) AS "to" FROM (
              SELECT a.position_id, a.ended_on, p.abolished_on, lead(a.started_on) OVER (PARTITION BY a.position_id ORDER BY a.started_on) AS next_start
-             FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity = 'DEFINITIVE') s
+             FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity ${IS_HEAD}) s
            WHERE s.ended_on IS NOT NULL AND (s.next_start IS NULL OR s.next_start > s.ended_on) AND (s.abolished_on IS NULL OR s.abolished_on > s.ended_on)
            UNION ALL
            SELECT p.id::text, p.established_on, min(a.started_on) FROM positions p
-             LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity = 'DEFINITIVE'
+             LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity ${IS_HEAD}
            WHERE p.id = ANY($1::bigint[]) AND p.established_on IS NOT NULL
            GROUP BY p.id HAVING min(a.started_on) IS NULL OR min(a.started_on) > p.established_on) v
          ORDER BY key, "from"`,

@@ -5,7 +5,7 @@ import { subtree } from '../organizations/organization-tree.sql.js';
 import { lastDayOfServiceSql, retirementAgeSql } from '../positions/retirement-age.js';
 import type { Capacity } from '../history/history.enums.js';
 import type { Appointment } from './appointment.entity.js';
-import { appointmentJson } from './appointment.sql.js';
+import { appointmentJson, IS_ACTING, IS_HEAD } from './appointment.sql.js';
 
 /** Which posts to list: active on `day` (in the unit's tree, if any), after the cursor, at most `limit`. */
 export interface PostsQuery {
@@ -42,9 +42,9 @@ export interface PostRowBetweenDays {
   after: Appointment | null;
 }
 
-const definitiveOn = (post: string, day: string) =>
+const headOn = (post: string, day: string) =>
   `SELECT ${appointmentJson('a')} AS j FROM appointments a
-   WHERE a.position_id = ${post} AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day}) LIMIT 1`;
+   WHERE a.position_id = ${post} AND a.capacity ${IS_HEAD} AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day}) LIMIT 1`;
 
 /**
  * Who held which post when, read from the projection in hand-written SQL: one statement for a
@@ -64,14 +64,14 @@ export class AppointmentsRepository {
     const heldClause =
       held && (held.as || held.longerThanDays != null)
         ? ` AND EXISTS (SELECT 1 FROM appointments x WHERE x.position_id = p.id
-            AND ${held.as ? `x.capacity = $${params.push(held.as)}` : `x.capacity <> 'DEFINITIVE'`}
+            AND ${held.as ? `x.capacity = $${params.push(held.as)}` : `x.capacity ${IS_ACTING}`}
             AND x.started_on <= $1 AND (x.ended_on IS NULL OR x.ended_on > $1)
             ${held.longerThanDays != null ? `AND x.started_on < $1::date - $${params.push(held.longerThanDays)}::int` : ''})`
         : '';
     const base = `FROM positions p
-      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) h ON true
+      LEFT JOIN LATERAL (${headOn('p.id', '$1')}) h ON true
       LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
-        WHERE a.position_id = p.id AND a.capacity = 'DEFINITIVE' AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
+        WHERE a.position_id = p.id AND a.capacity ${IS_HEAD} AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
       WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}${heldClause}`;
     const columns = `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",
        CASE WHEN h.j IS NULL THEN COALESCE((l.j->>'endedOn')::date, p.established_on) END AS "vacantSince"`;
@@ -82,8 +82,8 @@ export class AppointmentsRepository {
   changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: () => Promise<number> }> {
     const params: unknown[] = [from, to];
     const base = `FROM positions p
-      LEFT JOIN LATERAL (${definitiveOn('p.id', '$1')}) b ON true
-      LEFT JOIN LATERAL (${definitiveOn('p.id', '$2')}) a ON true
+      LEFT JOIN LATERAL (${headOn('p.id', '$1')}) b ON true
+      LEFT JOIN LATERAL (${headOn('p.id', '$2')}) a ON true
       WHERE ${postFilter(query.unitId, params, '$1')} AND (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')`;
     return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
   }
@@ -103,10 +103,14 @@ export class AppointmentsRepository {
   ): Promise<{ rows: RetirementRow[]; count: () => Promise<number> }> {
     const params: unknown[] = [heldOn, lastDay.to];
     const $ = (value: unknown) => `$${params.push(value)}`;
+    // A head by additional task retires at the age of the functional post held beside it.
     const base = `FROM appointments a JOIN positions p ON p.id = a.position_id JOIN officials o ON o.id = a.official_id
-      CROSS JOIN LATERAL (SELECT ${retirementAgeSql('p.category')} AS age) r
+      LEFT JOIN LATERAL (SELECT fp.category, fp.functional_level FROM appointments f JOIN positions fp ON fp.id = f.position_id
+        WHERE a.capacity = 'ADDITIONAL_TASK' AND f.official_id = a.official_id AND f.capacity = 'DEFINITIVE'
+          AND f.started_on <= $1 AND (f.ended_on IS NULL OR f.ended_on > $1)) f ON true
+      CROSS JOIN LATERAL (SELECT ${retirementAgeSql('coalesce(f.category, p.category)', 'coalesce(f.functional_level, p.functional_level)')} AS age) r
       CROSS JOIN LATERAL (SELECT ${lastDayOfServiceSql('o.birth_date', 'r.age')} AS last_day) d
-      WHERE a.capacity = 'DEFINITIVE' AND a.started_on <= $1 AND (a.ended_on IS NULL OR a.ended_on > $1)
+      WHERE a.capacity ${IS_HEAD} AND a.started_on <= $1 AND (a.ended_on IS NULL OR a.ended_on > $1)
         AND o.employment = 'PNS' AND o.birth_date IS NOT NULL AND d.last_day <= $2 ${lastDay.from ? `AND d.last_day >= ${$(lastDay.from)}` : ''}
         ${unitId ? `AND p.organization_id IN ${subtree($(unitId))}` : ''} ${echelons ? `AND p.echelon = ANY(${$(echelons)}::echelon[])` : ''}`;
     const countParams = [...params];

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { selectedArgs } from '../common/graphql/lookahead.js';
 import { leanColumns, takePrefixed } from '../common/lean-select.js';
 import { statementPerDataSource } from '../common/prepared-statement.js';
-import { Capacity } from '../history/history.enums.js';
+import { ACTING_CAPACITIES, HEAD_CAPACITIES } from '../history/history.enums.js';
 import { Official } from '../officials/official.entity.js';
 import { officialById } from '../officials/officials.loaders.js';
 import { Position } from '../positions/position.entity.js';
@@ -11,7 +11,7 @@ import { positionById } from '../positions/positions.loaders.js';
 import { PostReadPlans, type PostQuery } from '../positions/post-read-plans.js';
 import type { Appointment } from './appointment.entity.js';
 import { appointmentJson } from './appointment.sql.js';
-import { actingOn, definitiveOn } from './appointments.loaders.js';
+import { actingOn, headOn } from './appointments.loaders.js';
 
 type Row = { day: string; j: Appointment | null } & Record<string, unknown>;
 
@@ -56,8 +56,8 @@ export class PostHolderRead implements OnModuleInit {
       const officials = loaders.get(officialById);
       for (const day of days) {
         const held = rows.filter((r) => r.day === day && r.j).map((r) => r.j!);
-        loaders.get(definitiveOn).prime(`${post.id}|${day}`, held.filter((a) => a.capacity === Capacity.DEFINITIVE));
-        loaders.get(actingOn).prime(`${post.id}|${day}`, held.filter((a) => a.capacity !== Capacity.DEFINITIVE));
+        loaders.get(headOn).prime(`${post.id}|${day}`, held.filter((a) => HEAD_CAPACITIES.includes(a.capacity)));
+        loaders.get(actingOn).prime(`${post.id}|${day}`, held.filter((a) => ACTING_CAPACITIES.includes(a.capacity)));
       }
       for (const row of rows) if (row.j) officials.prime(row.j.officialId, takePrefixed<Official>(row, 'o.'));
       return post;

@@ -2,7 +2,7 @@ import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { daysBetween } from '../common/date-range.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
-import { actingOn, definitiveOn } from './appointments.loaders.js';
+import { actingOn, headOn } from './appointments.loaders.js';
 import { positionById } from '../positions/positions.loaders.js';
 import { Position } from '../positions/position.entity.js';
 import { Appointment } from './appointment.entity.js';
@@ -14,6 +14,11 @@ export class PostSnapshotResolver {
   @DirectField(() => Position)
   position(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Position | null> {
     return ctx.loaders.get(positionById).load(s.positionId);
+  }
+
+  @DirectField(() => [Appointment])
+  heads(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+    return ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`);
   }
 
   @DirectField(() => [Appointment])
@@ -39,7 +44,12 @@ export class PostChangeResolver {
 export class PositionHolderResolver {
   @DirectField(() => Appointment, { nullable: true })
   async definitive(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.get(definitiveOn).load(`${h.positionId}|${h.on}`))[0] ?? null;
+    return (await ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`))[0] ?? null;
+  }
+
+  @DirectField(() => [Appointment])
+  heads(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+    return ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`);
   }
 
   @DirectField(() => [Appointment])

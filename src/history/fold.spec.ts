@@ -1,4 +1,4 @@
-import { endActingAtDefinitive, findOverlaps, foldOfficial, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
+import { assignSeats, endActingAtDefinitive, foldOfficial, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
 import { Capacity, TransferKind } from './history.enums.js';
 
 let n = 0;
@@ -17,6 +17,7 @@ const t = (o: Partial<ProjectionTransfer>): ProjectionTransfer => {
     kind: TransferKind.ROTATION,
     kindStated: false,
     capacity: Capacity.DEFINITIVE,
+    toFunctional: false,
     ...o,
   };
 };
@@ -122,13 +123,15 @@ describe('endActingAtDefinitive', () => {
   });
 });
 
-describe('findOverlaps', () => {
+const findOverlaps = (list: ProjectedAppointment[]) => assignSeats(list).overlaps;
+
+describe('assignSeats on single-seat posts', () => {
   it('finds two holders of one post at once, and not holders who follow each other', () => {
     const first = a({ officialId: '1', startedOn: '2020-01-01', endedOn: '2021-01-01' });
     const next = a({ officialId: '2', startedOn: '2021-01-01', endedOn: null });
     expect(findOverlaps([first, next])).toEqual([]);
     const intruder = a({ officialId: '3', startedOn: '2022-01-01' });
-    expect(findOverlaps([intruder, first, next])).toEqual([{ positionId: 'P', earlier: next, later: intruder }]);
+    expect(findOverlaps([intruder, first, next])).toEqual([{ positionId: 'P', earlier: next, later: intruder, seats: 1 }]);
     expect(findOverlaps([first, a({ officialId: '4', positionId: 'Q', startedOn: '2020-06-01' })])).toEqual([]);
   });
 
@@ -139,6 +142,65 @@ describe('findOverlaps', () => {
     expect(findOverlaps([long, short, late]).map((o) => [o.earlier.officialId, o.later.officialId])).toEqual([
       ['1', '2'],
       ['1', '3'],
+    ]);
+  });
+});
+
+describe('assignSeats on posts with several seats', () => {
+  it('seats as many heads at once as the post has seats, reusing a seat once it is free', () => {
+    const one = a({ officialId: '1', startedOn: '2020-01-01', endedOn: '2021-01-01' });
+    const two = a({ officialId: '2', startedOn: '2020-06-01', endedOn: null });
+    const three = a({ officialId: '3', startedOn: '2021-01-01', endedOn: null });
+    const { seated, overlaps } = assignSeats([three, two, one], () => 2);
+    expect(overlaps).toEqual([]);
+    expect([seated.get(one), seated.get(two), seated.get(three)]).toEqual([1, 2, 1]);
+  });
+
+  it('finds the head for whom no seat is left, paired with the holder leaving soonest', () => {
+    const one = a({ officialId: '1', startedOn: '2020-01-01', endedOn: '2023-01-01' });
+    const two = a({ officialId: '2', startedOn: '2020-01-01', endedOn: null });
+    const three = a({ officialId: '3', startedOn: '2022-01-01', endedOn: null });
+    const { seated, overlaps } = assignSeats([one, two, three], () => 2);
+    expect(overlaps).toEqual([{ positionId: 'P', earlier: one, later: three, seats: 2 }]);
+    expect(seated.has(three)).toBe(false);
+  });
+});
+
+describe('foldOfficial with an additional task', () => {
+  const functional = (o: Partial<ProjectionTransfer>) => t({ toPositionId: 'F', toFunctional: true, ...o });
+  const task = (o: Partial<ProjectionTransfer>) => t({ capacity: Capacity.ADDITIONAL_TASK, kind: TransferKind.ADDITIONAL_TASK_START, ...o });
+
+  it('holds the task beside the functional post, moves it, and ends it with the functional post', () => {
+    const start = functional({ effectiveOn: '2018-01-01' });
+    const given = task({ effectiveOn: '2020-01-01', toPositionId: 'H1' });
+    const moved = task({ effectiveOn: '2022-01-01', toPositionId: 'H2', kind: TransferKind.REASSIGNMENT });
+    const leaves = t({ effectiveOn: '2024-01-01', toPositionId: 'S' });
+    const { appointments, issues, derivedFrom } = foldOfficial([start, given, moved, leaves]);
+    expect(issues).toEqual([]);
+    expect(derivedFrom.get(moved.id)).toBe('H1');
+    expect(appointments.filter((x) => x.capacity === Capacity.ADDITIONAL_TASK).map((x) => [x.positionId, x.startedOn, x.endedOn, x.endedByTransferId])).toEqual([
+      ['H1', '2020-01-01', '2022-01-01', moved.id],
+      ['H2', '2022-01-01', '2024-01-01', leaves.id],
+    ]);
+    expect(appointments.find((x) => x.positionId === 'F')).toMatchObject({ capacity: Capacity.DEFINITIVE, startedOn: '2018-01-01', endedOn: '2024-01-01' });
+  });
+
+  it('refuses the task to an official whose post is not functional', () => {
+    const structural = t({ effectiveOn: '2018-01-01', toPositionId: 'S' });
+    const given = task({ effectiveOn: '2020-01-01', toPositionId: 'H1' });
+    expect(foldOfficial([structural, given]).issues).toEqual([{ transferId: given.id, code: 'NOT_FUNCTIONAL_OFFICIAL', held: 'S' }]);
+  });
+
+  it('ends a task by its own transfer, and ends the official\'s acting in the post it heads', () => {
+    const start = functional({ effectiveOn: '2018-01-01' });
+    const acts = t({ effectiveOn: '2019-01-01', toPositionId: 'H1', capacity: Capacity.ACTING, kind: TransferKind.ACTING_START });
+    const given = task({ effectiveOn: '2020-01-01', toPositionId: 'H1' });
+    const ended = task({ effectiveOn: '2021-01-01', kind: TransferKind.ADDITIONAL_TASK_END });
+    const { appointments, issues } = foldOfficial([start, acts, given, ended]);
+    expect(issues).toEqual([]);
+    expect(appointments.filter((x) => x.positionId === 'H1').map((x) => [x.capacity, x.startedOn, x.endedOn])).toEqual([
+      [Capacity.ACTING, '2019-01-01', '2020-01-01'],
+      [Capacity.ADDITIONAL_TASK, '2020-01-01', '2021-01-01'],
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Echelon, PositionCategory } from '../positions/position.enums.js';
 import type { ProjectedAppointment, ProjectionTransfer } from './fold.js';
-import { Capacity, type TransferKind } from './history.enums.js';
+import type { Capacity, TransferKind } from './history.enums.js';
+import type { PostFacts } from './transfer-kind.js';
 
 interface TransferRow {
   id: string;
@@ -16,10 +16,42 @@ interface TransferRow {
   kind: TransferKind;
   kind_stated: boolean;
   capacity: Capacity;
+  to_functional: boolean;
 }
 
+interface AppointmentRow {
+  id: string;
+  official_id: string;
+  position_id: string;
+  capacity: Capacity;
+  started_on: string;
+  ended_on: string | null;
+  started_by_transfer_id: string;
+  ended_by_transfer_id: string | null;
+  seat: number;
+}
+
+/** Heads hold a post definitively or by additional task. */
+const HEADS = `capacity IN ('DEFINITIVE', 'ADDITIONAL_TASK')`;
+
+/** An appointment row as the projection sees it. */
+const projected = (r: AppointmentRow): ProjectedAppointment & { id: string } => ({
+  id: r.id,
+  officialId: r.official_id,
+  positionId: r.position_id,
+  capacity: r.capacity,
+  startedOn: r.started_on,
+  endedOn: r.ended_on,
+  startedByTransferId: r.started_by_transfer_id,
+  endedByTransferId: r.ended_by_transfer_id,
+  seat: r.seat,
+});
+
 /** The fields of an appointment in the order of the INSERT's columns, each sent as one array to unnest. */
-const APPOINTMENT_COLUMNS = ['officialId', 'positionId', 'capacity', 'startedOn', 'endedOn', 'startedByTransferId', 'endedByTransferId'] as const satisfies readonly (keyof ProjectedAppointment)[];
+const APPOINTMENT_COLUMNS = ['officialId', 'positionId', 'capacity', 'startedOn', 'endedOn', 'startedByTransferId', 'endedByTransferId', 'seat'] as const satisfies readonly (keyof ProjectedAppointment)[];
+
+/** Posts with several seats: their holders are folded one by one, which numbers the seats. */
+const toMultiSeatPost = (transfer: string) => `${transfer}.to_position_id IN (SELECT id FROM positions WHERE seats > 1)`;
 
 /**
  * The SQL of the projection. Every method runs in the caller's transaction (`manager`): the
@@ -31,8 +63,9 @@ export class ProjectionRepository {
   async transfersOf(manager: EntityManager, officialIds: string[]): Promise<ProjectionTransfer[]> {
     if (officialIds.length === 0) return [];
     const rows: TransferRow[] = await manager.query(
-      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity
-       FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+      `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity,
+              coalesce(p.category = 'FUNCTIONAL', false) AS to_functional
+       FROM transfers t JOIN rotation_events e ON e.id = t.event_id LEFT JOIN positions p ON p.id = t.to_position_id
        WHERE t.official_id = ANY($1::bigint[]) AND e.status = 'RECORDED'`,
       [officialIds],
     );
@@ -48,13 +81,14 @@ export class ProjectionRepository {
       kind: r.kind,
       kindStated: r.kind_stated,
       capacity: r.capacity,
+      toFunctional: r.to_functional,
     }));
   }
 
-  /** Posts these officials hold definitively as stored, lasting until `since` or later. */
-  async definitivePostsOf(manager: EntityManager, officialIds: string[], since: string | null): Promise<string[]> {
+  /** Posts these officials head as stored, lasting until `since` or later. */
+  async headPostsOf(manager: EntityManager, officialIds: string[], since: string | null): Promise<string[]> {
     const rows: { position_id: string }[] = await manager.query(
-      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity = 'DEFINITIVE'
+      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND ${HEADS}
          AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`,
       [officialIds, since],
     );
@@ -68,34 +102,50 @@ export class ProjectionRepository {
   async actingOfficialsOn(manager: EntityManager, positionIds: string[], exclude: string[]): Promise<string[]> {
     const rows: { official_id: string }[] = await manager.query(
       `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
-       WHERE e.status = 'RECORDED' AND t.capacity <> 'DEFINITIVE' AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
+       WHERE e.status = 'RECORDED' AND t.capacity IN ('ACTING', 'STAND_IN') AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
       [positionIds, exclude],
     );
     return rows.map((r) => r.official_id);
   }
 
   /**
-   * Definitive appointments of officials other than `exclude`: on the acting posts, all of
-   * them; on the other posts, those lasting until `since` or later.
+   * Head appointments of officials other than `exclude`: on the acting posts, all of them; on
+   * the other posts, those lasting until `since` or later.
    */
-  async othersDefinitive(manager: EntityManager, actingPosts: string[], posts: string[], exclude: string[], since: string | null): Promise<ProjectedAppointment[]> {
+  async othersHeads(manager: EntityManager, actingPosts: string[], posts: string[], exclude: string[], since: string | null): Promise<ProjectedAppointment[]> {
     if (actingPosts.length === 0 && posts.length === 0) return [];
-    const rows: { official_id: string; position_id: string; started_on: string; ended_on: string | null; started_by_transfer_id: string; ended_by_transfer_id: string | null }[] =
-      await manager.query(
-        `SELECT official_id, position_id, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id FROM appointments
-         WHERE capacity = 'DEFINITIVE' AND NOT official_id = ANY($3::bigint[])
-           AND (position_id = ANY($1::bigint[]) OR (position_id = ANY($2::bigint[]) AND daterange(started_on, ended_on) && daterange($4::date, NULL)))`,
-        [actingPosts, posts, exclude, since],
-      );
-    return rows.map((r) => ({
-      officialId: r.official_id,
-      positionId: r.position_id,
-      capacity: Capacity.DEFINITIVE,
-      startedOn: r.started_on,
-      endedOn: r.ended_on,
-      startedByTransferId: r.started_by_transfer_id,
-      endedByTransferId: r.ended_by_transfer_id,
-    }));
+    const rows: AppointmentRow[] = await manager.query(
+      `SELECT * FROM appointments
+       WHERE ${HEADS} AND NOT official_id = ANY($3::bigint[])
+         AND (position_id = ANY($1::bigint[]) OR (position_id = ANY($2::bigint[]) AND daterange(started_on, ended_on) && daterange($4::date, NULL)))`,
+      [actingPosts, posts, exclude, since],
+    );
+    return rows.map(projected);
+  }
+
+  /** The seats of those of the posts that have more than one. */
+  async multiSeatPosts(manager: EntityManager, positionIds: string[]): Promise<Map<string, number>> {
+    const rows: { id: string; seats: number }[] = await manager.query('SELECT id, seats FROM positions WHERE id = ANY($1::bigint[]) AND seats > 1', [positionIds]);
+    return new Map(rows.map((r) => [r.id, r.seats]));
+  }
+
+  /** Stored head appointments on the posts that a rebuild of `replaced` since `since` keeps (every other official's, and the replaced' older ones). */
+  async keptHeads(manager: EntityManager, positionIds: string[], replaced: string[], since: string | null): Promise<(ProjectedAppointment & { id: string; seat: number })[]> {
+    if (positionIds.length === 0) return [];
+    const rows: AppointmentRow[] = await manager.query(
+      `SELECT * FROM appointments WHERE position_id = ANY($1::bigint[]) AND ${HEADS}
+         AND NOT (official_id = ANY($2::bigint[]) AND ($3::date IS NULL OR ended_on IS NULL OR ended_on >= $3::date))`,
+      [positionIds, replaced, since],
+    );
+    return rows.map((r) => ({ ...projected(r), seat: r.seat }));
+  }
+
+  async updateSeats(manager: EntityManager, seats: { id: string; seat: number }[]): Promise<void> {
+    if (seats.length === 0) return;
+    await manager.query('UPDATE appointments a SET seat = u.seat FROM unnest($1::bigint[], $2::int[]) AS u(id, seat) WHERE a.id = u.id', [
+      seats.map((s) => s.id),
+      seats.map((s) => s.seat),
+    ]);
   }
 
   /** Deletes the officials' appointments lasting until `since` or later (all, without `since`), and inserts `appointments`. */
@@ -106,15 +156,17 @@ export class ProjectionRepository {
     ]);
     if (appointments.length === 0) return;
     await manager.query(
-      `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::capacity[], $4::date[], $5::date[], $6::bigint[], $7::bigint[])`,
-      APPOINTMENT_COLUMNS.map((key) => appointments.map((x) => x[key])),
+      `INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id, seat, position_seats)
+       SELECT u.*, p.seats FROM unnest($1::bigint[], $2::bigint[], $3::capacity[], $4::date[], $5::date[], $6::bigint[], $7::bigint[], $8::int[])
+         AS u(official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id, seat)
+       JOIN positions p ON p.id = u.position_id`,
+      APPOINTMENT_COLUMNS.map((key) => appointments.map((x) => (key === 'seat' ? (x.seat ?? 1) : x[key]))),
     );
   }
 
-  /** Echelon and category of posts, which decide a transfer's kind. */
-  postFacts(manager: EntityManager, positionIds: string[]): Promise<{ id: string; echelon: Echelon | null; category: PositionCategory }[]> {
-    return manager.query('SELECT id, echelon, category FROM positions WHERE id = ANY($1::bigint[])', [positionIds]);
+  /** Echelon, category and functional level of posts, which decide a transfer's kind. */
+  postFacts(manager: EntityManager, positionIds: string[]): Promise<({ id: string } & PostFacts)[]> {
+    return manager.query('SELECT id, echelon, category, functional_level FROM positions WHERE id = ANY($1::bigint[])', [positionIds]);
   }
 
   async updateOrigins(manager: EntityManager, changes: { id: string; fromPositionId: string | null; kind: TransferKind }[]): Promise<void> {
@@ -126,8 +178,8 @@ export class ProjectionRepository {
   }
 
   /**
-   * Deletes every appointment and inserts the definitive ones of officials with no acting
-   * transfer, in one set-based statement: each definitive transfer ends the official's
+   * Deletes every appointment and inserts the definitive ones of officials with no other kind
+   * of transfer and none to a post with several seats, in one set-based statement: each definitive transfer ends the official's
    * previous one and opens the next (a window over the official's transfers). Returns the
    * count inserted.
    */
@@ -140,7 +192,7 @@ export class ProjectionRepository {
          FROM transfers t JOIN rotation_events e ON e.id = t.event_id
          WHERE e.status = 'RECORDED' AND t.capacity = 'DEFINITIVE'
            AND NOT EXISTS (SELECT 1 FROM transfers a JOIN rotation_events ae ON ae.id = a.event_id
-                           WHERE a.official_id = t.official_id AND a.capacity <> 'DEFINITIVE' AND ae.status = 'RECORDED')
+                           WHERE a.official_id = t.official_id AND (a.capacity <> 'DEFINITIVE' OR ${toMultiSeatPost('a')}) AND ae.status = 'RECORDED')
          WINDOW w AS (PARTITION BY t.official_id ORDER BY e.effective_on, e.id, t.seq)),
        ins AS (
          INSERT INTO appointments (official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id)
@@ -152,10 +204,11 @@ export class ProjectionRepository {
     return count;
   }
 
-  /** Officials with any acting transfer in a recorded event. */
-  async officialsWithActingTransfers(manager: EntityManager): Promise<string[]> {
+  /** Officials `rebuildDefinitiveOnly` leaves out: with an acting or additional-task transfer, or one to a post with several seats, in a recorded event. */
+  async officialsToFold(manager: EntityManager): Promise<string[]> {
     const rows: { official_id: string }[] = await manager.query(
-      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id WHERE t.capacity <> 'DEFINITIVE' AND e.status = 'RECORDED'`,
+      `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+       WHERE (t.capacity <> 'DEFINITIVE' OR ${toMultiSeatPost('t')}) AND e.status = 'RECORDED'`,
     );
     return rows.map((r) => r.official_id);
   }

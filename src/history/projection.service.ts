@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { groupByKey } from '../common/group-by.js';
-import { endActingAtDefinitive, findOverlaps, foldOfficial, type FoldIssue, type Overlap, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
-import { Capacity } from './history.enums.js';
+import { assignSeats, endActingAtDefinitive, foldOfficial, type FoldIssue, type Overlap, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
+import { HEAD_CAPACITIES } from './history.enums.js';
 import { ProjectionRepository } from './projection.repository.js';
 import { deriveKind } from './transfer-kind.js';
 
@@ -12,6 +12,8 @@ export interface Projection {
   /** Nothing before this day changed: appointments that ended earlier are kept as they are. */
   since: string | null;
   appointments: ProjectedAppointment[];
+  /** Other stored appointments on posts with several seats whose seat number changes. */
+  reseated: { id: string; seat: number }[];
   issues: FoldIssue[];
   overlaps: Overlap[];
   /** The transfers folded, by id. */
@@ -46,26 +48,36 @@ export class ProjectionService {
     const folded = await this.fold(manager, first, known);
     const current = (a: { endedOn: string | null }) => since === null || a.endedOn === null || a.endedOn >= since;
 
-    // Posts whose definitive holders change: acting holders there may be cut differently.
-    const changedPosts = new Set([...(await this.repository.definitivePostsOf(manager, first, since)), ...definitive(folded.appointments).filter(current).map((a) => a.positionId)]);
+    // Posts whose heads change: acting holders there may be cut differently.
+    const changedPosts = new Set([...(await this.repository.headPostsOf(manager, first, since)), ...heads(folded.appointments).filter(current).map((a) => a.positionId)]);
     const second = await this.repository.actingOfficialsOn(manager, [...changedPosts], first);
     const more = await this.fold(manager, second);
     const all = [...first, ...second];
     const pre = [...folded.appointments, ...more.appointments];
 
-    // Everyone else's definitive appointments: on acting posts they decide where acting periods end; elsewhere they may overlap.
-    const actingPosts = [...new Set(pre.filter((a) => a.capacity !== Capacity.DEFINITIVE).map((a) => a.positionId))];
-    const definitivePosts = [...new Set(definitive(pre).filter(current).map((a) => a.positionId))];
-    const others = await this.repository.othersDefinitive(manager, actingPosts, definitivePosts, all, since);
-    const starts = [...definitive(pre), ...others].map((a) => ({ positionId: a.positionId, startedOn: a.startedOn, transferId: a.startedByTransferId }));
-    const appointments = endActingAtDefinitive(pre, starts);
+    // Everyone else's head appointments: on acting posts they decide where acting periods end; elsewhere they may overlap.
+    const actingPosts = [...new Set(pre.filter((a) => !HEAD_CAPACITIES.includes(a.capacity)).map((a) => a.positionId))];
+    const headPosts = [...new Set(heads(pre).filter(current).map((a) => a.positionId))];
+    const others = await this.repository.othersHeads(manager, actingPosts, headPosts, all, since);
+    const starts = [...heads(pre), ...others].map((a) => ({ positionId: a.positionId, startedOn: a.startedOn, transferId: a.startedByTransferId }));
+    const projected = endActingAtDefinitive(pre, starts);
+
+    // Seats. A single-seat post only needs its heads not to overlap. A post with several seats
+    // (formasi) is renumbered whole — its stored heads that are kept, and the new ones — so
+    // that a head fits whenever fewer heads than seats hold it on each day.
+    const seatsOf = await this.repository.multiSeatPosts(manager, headPosts);
+    const single = (a: { positionId: string }) => !seatsOf.has(a.positionId);
+    const kept = await this.repository.keptHeads(manager, [...seatsOf.keys()], all, since);
+    const multi = assignSeats([...heads(projected).filter((a) => !single(a) && current(a)), ...kept], (p) => seatsOf.get(p)!);
+    const appointments = projected.map((a) => (multi.seated.has(a) ? { ...a, seat: multi.seated.get(a) } : a));
 
     return {
       officialIds: all,
       since,
       appointments,
+      reseated: kept.filter((k) => multi.seated.has(k) && multi.seated.get(k) !== k.seat).map((k) => ({ id: k.id, seat: multi.seated.get(k)! })),
       issues: [...folded.issues, ...more.issues],
-      overlaps: findOverlaps([...definitive(appointments), ...others]),
+      overlaps: [...assignSeats([...heads(projected), ...others].filter(single)).overlaps, ...multi.overlaps],
       transfers: new Map([...folded.transfers, ...more.transfers].map((t) => [t.id, t])),
       derivedFrom: new Map([...folded.derivedFrom, ...more.derivedFrom]),
     };
@@ -80,16 +92,18 @@ export class ProjectionService {
     const { since } = projection;
     const lasting = projection.appointments.filter((a) => since === null || a.endedOn === null || a.endedOn >= since);
     await this.repository.replaceAppointments(manager, projection.officialIds, since, lasting);
+    await this.repository.updateSeats(manager, projection.reseated);
   }
 
   /**
    * Rebuilds the whole projection from the transfers, for bulk loads (history COPYed in from
-   * elsewhere): definitive-only officials set-based in SQL, officials with acting transfers
-   * folded here, as recording does. The constraints check the result at commit.
+   * elsewhere): officials with only definitive moves between single-seat posts set-based in
+   * SQL, the others (acting, additional tasks, posts with seats) folded here, as recording
+   * does. The constraints check the result at commit.
    */
   async rebuildAll(manager: EntityManager): Promise<number> {
     const count = await this.repository.rebuildDefinitiveOnly(manager);
-    const projection = await this.project(manager, await this.repository.officialsWithActingTransfers(manager));
+    const projection = await this.project(manager, await this.repository.officialsToFold(manager));
     await this.write(manager, projection);
     return count + projection.appointments.length;
   }
@@ -128,6 +142,6 @@ export class ProjectionService {
   }
 }
 
-function definitive(appointments: ProjectedAppointment[]): ProjectedAppointment[] {
-  return appointments.filter((a) => a.capacity === Capacity.DEFINITIVE);
+function heads(appointments: ProjectedAppointment[]): ProjectedAppointment[] {
+  return appointments.filter((a) => HEAD_CAPACITIES.includes(a.capacity));
 }

@@ -23,5 +23,27 @@ export enum PositionCategory {
   UNIT_HEAD = 'UNIT_HEAD',
 }
 
+/**
+ * Jenjang jabatan fungsional: the skilled levels (keterampilan) and the expert levels
+ * (keahlian), lowest first within each (PermenPANRB 1/2023 on jabatan fungsional).
+ */
+export enum FunctionalLevel {
+  BEGINNER = 'BEGINNER',
+  SKILLED = 'SKILLED',
+  PROFICIENT = 'PROFICIENT',
+  SUPERVISING = 'SUPERVISING',
+  EXPERT_FIRST = 'EXPERT_FIRST',
+  EXPERT_JUNIOR = 'EXPERT_JUNIOR',
+  EXPERT_MIDDLE = 'EXPERT_MIDDLE',
+  EXPERT_PRINCIPAL = 'EXPERT_PRINCIPAL',
+}
+
+/** Categories whose posts may have several seats (formasi); the others are held by one head at a time. */
+export const MULTI_SEAT_CATEGORIES: readonly PositionCategory[] = [PositionCategory.FUNCTIONAL, PositionCategory.EXECUTOR];
+
+registerEnumType(FunctionalLevel, {
+  name: 'FunctionalLevel',
+  description: 'Pemula, Terampil, Mahir, Penyelia (skilled); Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama (expert).',
+});
 registerEnumType(Echelon, { name: 'Echelon', description: 'Eselon: I_A is the highest, V_A the lowest.' });
 registerEnumType(PositionCategory, { name: 'PositionCategory' });

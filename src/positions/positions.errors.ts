@@ -33,6 +33,13 @@ registerConstraintErrors({
     ]),
   positions_dates_check: () =>
     validationFailed([{ field: 'abolishedOn', code: 'DATES_OUT_OF_ORDER', message: 'abolishedOn must be after establishedOn' }]),
+  positions_seats_check: () =>
+    validationFailed([{ field: 'seats', code: 'SEATS_NOT_ALLOWED', message: 'Only FUNCTIONAL and EXECUTOR posts may have more than one seat.' }]),
+  positions_functional_level_check: () =>
+    validationFailed([{ field: 'functionalLevel', code: 'FUNCTIONAL_LEVEL_NOT_ALLOWED', message: 'Only a FUNCTIONAL post has a functional level.' }]),
+  // Fewer seats than a head's seat number: more heads hold the post at once than it would have seats.
+  appointments_seat_check: () =>
+    validationFailed([{ field: 'seats', code: 'SEATS_BELOW_HOLDERS', message: 'More officials hold this post at once, now or in its history, than the seats asked for.' }]),
   positions_organization_id_fkey: () =>
     new PositionError(PositionErrorCode.UNKNOWN_ORGANIZATION, 'The organization does not exist.', [
       { field: 'organizationId', code: PositionErrorCode.UNKNOWN_ORGANIZATION, message: 'No organization with this id.' },

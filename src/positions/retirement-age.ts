@@ -1,27 +1,26 @@
-import { PositionCategory } from './position.enums.js';
+import { FunctionalLevel, PositionCategory } from './position.enums.js';
 
 /**
- * Batas usia pensiun (BUP) by the kind of post held, PP 11/2017 Pasal 239 ayat (2) as amended
- * by PP 17/2020: 58 for administrative posts (administrator, pengawas, pelaksana) and
- * functional officials up to Ahli Muda and the skilled levels; 60 for high leadership (JPT)
- * and functional Ahli Madya; 65 for functional Ahli Utama. Mutasi does not yet record a
- * functional official's level, so functional posts and UPTD heads (functional officials with
- * an additional task) take 58, the age of most of them; see docs/design-notes.md.
+ * Batas usia pensiun (BUP) by the post held, PP 11/2017 Pasal 239 ayat (2) as amended by
+ * PP 17/2020: 58 for administrative posts (administrator, pengawas, pelaksana) and functional
+ * officials up to Ahli Muda and the skilled levels; 60 for high leadership (JPT) and
+ * functional Ahli Madya; 65 for functional Ahli Utama. An UPTD head is a functional official
+ * with an additional task: the age is that of the functional post (58 where the post alone
+ * is known). See docs/design-notes.md.
  */
-export const RETIREMENT_AGE: Record<PositionCategory, number> = {
-  [PositionCategory.HIGH_LEADERSHIP]: 60,
-  [PositionCategory.ADMINISTRATOR]: 58,
-  [PositionCategory.SUPERVISOR]: 58,
-  [PositionCategory.EXECUTOR]: 58,
-  [PositionCategory.FUNCTIONAL]: 58,
-  [PositionCategory.UNIT_HEAD]: 58,
-};
+export function retirementAge(post: { category: PositionCategory; functional_level?: FunctionalLevel | null }): number {
+  if (post.category === PositionCategory.HIGH_LEADERSHIP) return 60;
+  if (post.category !== PositionCategory.FUNCTIONAL) return 58;
+  if (post.functional_level === FunctionalLevel.EXPERT_PRINCIPAL) return 65;
+  return post.functional_level === FunctionalLevel.EXPERT_MIDDLE ? 60 : 58;
+}
 
-/** RETIREMENT_AGE as SQL, for a `position_category` column. */
-export function retirementAgeSql(category: string): string {
-  return `CASE ${category} ${Object.entries(RETIREMENT_AGE)
-    .map(([c, age]) => `WHEN '${c}' THEN ${age}`)
-    .join(' ')} END`;
+/** retirementAge as SQL, over a post's `position_category` and `functional_level` columns. */
+export function retirementAgeSql(category: string, level: string): string {
+  return `CASE WHEN ${category} = '${PositionCategory.HIGH_LEADERSHIP}' THEN 60
+    WHEN ${category} <> '${PositionCategory.FUNCTIONAL}' THEN 58
+    WHEN ${level} = '${FunctionalLevel.EXPERT_PRINCIPAL}' THEN 65
+    WHEN ${level} = '${FunctionalLevel.EXPERT_MIDDLE}' THEN 60 ELSE 58 END`;
 }
 
 /**

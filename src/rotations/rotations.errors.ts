@@ -37,7 +37,7 @@ export class RotationError extends DomainError<RotationErrorCode> {
 }
 
 /** Problems that mean "the history disagrees", not "the input is malformed". */
-const CONFLICTS = new Set(['POSITION_OCCUPIED', 'FROM_POSITION_MISMATCH', 'NOT_ACTING', 'ALREADY_ACTING', 'SAME_DAY_MOVE', 'DECREE_NUMBER_TAKEN', 'SAME_POSITION']);
+const CONFLICTS = new Set(['POSITION_OCCUPIED', 'FORMATION_FULL', 'FROM_POSITION_MISMATCH', 'NOT_ACTING', 'ALREADY_ACTING', 'SAME_DAY_MOVE', 'DECREE_NUMBER_TAKEN', 'SAME_POSITION']);
 
 export function rejected(problems: Problem[]): RotationError {
   const errors = problems.filter((p) => p.severity === 'ERROR');
@@ -65,4 +65,6 @@ registerConstraintErrors({
     new RotationError(RotationErrorCode.POSITION_OVERLAP, 'A post would have two definitive holders on the same day; nothing was written.'),
   appointments_official_no_overlap: () =>
     new RotationError(RotationErrorCode.POSITION_OVERLAP, 'An official would hold two definitive posts on the same day; nothing was written.'),
+  appointments_official_one_task: () =>
+    new RotationError(RotationErrorCode.POSITION_OVERLAP, 'An official would hold two additional tasks on the same day; nothing was written.'),
 });

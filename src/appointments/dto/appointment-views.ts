@@ -16,8 +16,14 @@ export interface PositionOnDay {
 
 @ObjectType({ description: 'Who held a post on a day: the definitive holder, and anyone acting (Plt/Plh).' })
 export class PositionHolder {
-  @Field(() => Appointment, { nullable: true, description: 'Null: no definitive holder that day.' })
+  @Field(() => Appointment, {
+    nullable: true,
+    description: 'The head that day: the definitive holder, or a functional official heading an UPTD by additional task (capacity tells which). On a post with several seats, the longest-serving of `heads`. Null: vacant.',
+  })
   definitive: Appointment | null;
+
+  @Field(() => [Appointment], { description: 'Every head that day, longest-serving first: one on most posts, up to the seats (formasi) of a functional post.' })
+  heads: Appointment[];
 
   @Field(() => [Appointment])
   acting: Appointment[];

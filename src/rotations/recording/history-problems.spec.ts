@@ -7,6 +7,7 @@ const projection = (o: Partial<Projection>): Projection => ({
   appointments: [],
   issues: [],
   overlaps: [],
+  reseated: [],
   transfers: new Map(),
   derivedFrom: new Map(),
   ...o,
@@ -54,7 +55,7 @@ describe('history problems', () => {
   it('reports two holders of one post on the row that causes it, pointing at its destination', () => {
     const holder = { officialId: '8', startedOn: '2024-01-01', endedOn: null, startedByTransferId: 'old' };
     const mover = { officialId: '7', startedOn: '2026-02-06', endedOn: null, startedByTransferId: 'new' };
-    const p = projection({ overlaps: [{ positionId: '11', earlier: holder, later: mover }] });
+    const p = projection({ overlaps: [{ positionId: '11', earlier: holder, later: mover, seats: 1 }] });
     const facts = { transfers: [fact('old', '8'), fact('new', '7')], held: [], posts: [{ id: '11', code: 'P-11', title: 'Kepala Bidang' }] };
     const [problem] = historyProblems(p, [], facts, rows([['new', 2]], [['7', 2]]));
     expect(problem).toMatchObject({ code: 'POSITION_OCCUPIED', index: 2, field: 'toPositionId' });

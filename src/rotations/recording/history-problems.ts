@@ -61,7 +61,11 @@ export function historyProblems(projection: Projection, issues: FoldIssue[], fac
     const f = byId.get(issue.transferId)!;
     const held = issue.held ? (codeOf.get(issue.held) ?? issue.held) : 'no post';
     const index = rows.ofOfficial.get(f.official_id) ?? null;
-    if (issue.code === 'SAME_DAY_MOVE') {
+    if (issue.code === 'NOT_FUNCTIONAL_OFFICIAL') {
+      problems.push(
+        error('NOT_FUNCTIONAL_OFFICIAL', `This contradicts ${eventName(f)}, which gives ${f.name} the additional task of ${f.to_code}: by then ${f.name} would hold ${held}, not a functional post.`, index),
+      );
+    } else if (issue.code === 'SAME_DAY_MOVE') {
       problems.push(error('SAME_DAY_MOVE', `${f.name} would move twice on ${f.effective_on}: ${eventName(f)} moves them on the same day.`, index));
     } else if (issue.code === 'NOTHING_TO_RECORD') {
       problems.push(error('FROM_POSITION_MISMATCH', `This contradicts ${eventName(f)}, which ends ${f.name}'s post: by then ${f.name} would hold none.`, index));
@@ -79,14 +83,24 @@ export function historyProblems(projection: Projection, issues: FoldIssue[], fac
     const mineFacts = mine ? byId.get(mine.startedByTransferId) : undefined;
     const holder = otherFacts?.name ?? `official ${other.officialId}`;
     const until = other.endedOn ? ` until ${other.endedOn}` : '';
+    const field = index !== null && mine && rows.ofTransfer.has(mine.startedByTransferId) ? 'toPositionId' : null;
+    const from = mine?.startedOn ?? o.later.startedOn;
     problems.push(
-      error(
-        'POSITION_OCCUPIED',
-        `${postOf.get(o.positionId)} is held by ${holder} from ${other.startedOn}${until} (${otherFacts ? eventName(otherFacts) : 'recorded'}), ` +
-          `who does not leave it here; ${mineFacts?.name ?? 'the official'} would hold it from ${mine?.startedOn ?? o.later.startedOn}.`,
-        index,
-        index !== null && mine && rows.ofTransfer.has(mine.startedByTransferId) ? 'toPositionId' : null,
-      ),
+      o.seats === 1
+        ? error(
+            'POSITION_OCCUPIED',
+            `${postOf.get(o.positionId)} is held by ${holder} from ${other.startedOn}${until} (${otherFacts ? eventName(otherFacts) : 'recorded'}), ` +
+              `who does not leave it here; ${mineFacts?.name ?? 'the official'} would hold it from ${from}.`,
+            index,
+            field,
+          )
+        : error(
+            'FORMATION_FULL',
+            `All ${o.seats} seats (formasi) of ${postOf.get(o.positionId)} are held on ${from}, the earliest to free up by ${holder}${until}; ` +
+              `${mineFacts?.name ?? 'the official'} would take one more.`,
+            index,
+            field,
+          ),
     );
   }
   return problems;

@@ -8,6 +8,7 @@ const plan = (index: number, officialId: string, toPositionId: string): PlannedT
   officialId,
   fromPositionId: null,
   fromStated: false,
+  toFunctional: false,
   toPositionId,
   kind: TransferKind.APPOINTMENT,
   kindStated: false,
@@ -23,7 +24,7 @@ describe('knownHistories', () => {
     const known = knownHistories(existing, [plan(0, '1', '11'), plan(2, '2', '12')], [{ id: 't9', seq: 1 }, { id: 't10', seq: 3 }], '42', '2026-02-06');
     expect(known.get('1')).toEqual([
       recorded,
-      { id: 't9', officialId: '1', eventOrder: 42n, effectiveOn: '2026-02-06', seq: 1, fromPositionId: null, fromStated: false, toPositionId: '11', kind: TransferKind.APPOINTMENT, kindStated: false, capacity: Capacity.DEFINITIVE },
+      { id: 't9', officialId: '1', eventOrder: 42n, effectiveOn: '2026-02-06', seq: 1, fromPositionId: null, fromStated: false, toPositionId: '11', kind: TransferKind.APPOINTMENT, kindStated: false, capacity: Capacity.DEFINITIVE, toFunctional: false },
     ]);
     expect(known.get('2')?.map((t) => t.id)).toEqual(['t10']);
     expect(existing.get('1')).toEqual([recorded]); // what was read is not changed

@@ -18,7 +18,7 @@ describe('checkLampiran', () => {
     const result = check([{ officialId: '1', toPositionId: '11' }], world());
     expect(result.problems).toEqual([]);
     expect(result.planned).toEqual([
-      { index: 0, officialId: '1', fromPositionId: '10', fromStated: false, toPositionId: '11', kind: TransferKind.ROTATION, kindStated: false, capacity: Capacity.DEFINITIVE, note: null },
+      { index: 0, officialId: '1', fromPositionId: '10', fromStated: false, toPositionId: '11', kind: TransferKind.ROTATION, kindStated: false, capacity: Capacity.DEFINITIVE, toFunctional: false, note: null },
     ]);
   });
 

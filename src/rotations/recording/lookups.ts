@@ -1,6 +1,6 @@
 import type { ProjectionTransfer } from '../../history/fold.js';
 import type { Employment, Rank } from '../../officials/official.enums.js';
-import type { Echelon, PositionCategory } from '../../positions/position.enums.js';
+import type { Echelon, FunctionalLevel, PositionCategory } from '../../positions/position.enums.js';
 
 /*
  * What the resolve phase hands the rules, and what the rules hand the write phase.
@@ -21,6 +21,7 @@ export interface PositionRow {
   title: string;
   echelon: Echelon | null;
   category: PositionCategory;
+  functional_level: FunctionalLevel | null;
   established_on: string | null;
   abolished_on: string | null;
 }
@@ -33,7 +34,7 @@ export interface Lookups {
 }
 
 /** A lampiran row ready to insert: a transfer as the projection will see it, before it has an id. */
-export type PlannedTransfer = Pick<ProjectionTransfer, 'officialId' | 'fromPositionId' | 'fromStated' | 'toPositionId' | 'kind' | 'kindStated' | 'capacity'> & {
+export type PlannedTransfer = Pick<ProjectionTransfer, 'officialId' | 'fromPositionId' | 'fromStated' | 'toPositionId' | 'kind' | 'kindStated' | 'capacity' | 'toFunctional'> & {
   index: number;
   note: string | null;
 };

@@ -70,8 +70,8 @@ export class RecordingRepository {
   /** Every post named by id or code, in one query. */
   findPositions(manager: EntityManager, ids: string[], codes: string[]): Promise<PositionRow[]> {
     return manager.query(
-      `SELECT id, code, title, echelon, category, established_on, abolished_on FROM positions WHERE id = ANY($1::bigint[])
-       UNION SELECT id, code, title, echelon, category, established_on, abolished_on FROM positions WHERE code = ANY($2::text[])`,
+      `SELECT id, code, title, echelon, category, functional_level, established_on, abolished_on FROM positions WHERE id = ANY($1::bigint[])
+       UNION SELECT id, code, title, echelon, category, functional_level, established_on, abolished_on FROM positions WHERE code = ANY($2::text[])`,
       [ids, codes],
     );
   }

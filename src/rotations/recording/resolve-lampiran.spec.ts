@@ -36,7 +36,7 @@ describe('the looked-up maps', () => {
   });
 
   it('finds a post by id and by code', () => {
-    const post: PositionRow = { id: '10', code: 'P-10', title: 'Kepala Bidang', echelon: null, category: PositionCategory.ADMINISTRATOR, established_on: null, abolished_on: null };
+    const post: PositionRow = { id: '10', code: 'P-10', title: 'Kepala Bidang', echelon: null, category: PositionCategory.ADMINISTRATOR, functional_level: null, established_on: null, abolished_on: null };
     const positions = indexPositions([post]);
     expect(positions.get('id:10')).toBe(post);
     expect(positions.get('code:P-10')).toBe(post);

@@ -1,10 +1,11 @@
 import { compareTransfers, foldOfficial, type ProjectedAppointment, type ProjectionTransfer } from '../../history/fold.js';
-import { Capacity, TransferKind } from '../../history/history.enums.js';
+import { ACTING_CAPACITIES, Capacity, TransferKind } from '../../history/history.enums.js';
 import { deriveKind, kindContradicts } from '../../history/transfer-kind.js';
 import { parseNip } from '../../officials/nip.js';
 import { Employment } from '../../officials/official.enums.js';
 import { dayAfter } from '../../common/date-range.js';
-import { lastDayOfService, RETIREMENT_AGE } from '../../positions/retirement-age.js';
+import { Echelon, FunctionalLevel, PositionCategory } from '../../positions/position.enums.js';
+import { lastDayOfService, retirementAge } from '../../positions/retirement-age.js';
 import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
 import { ACTING_LIMIT_MONTHS, monthsBefore, rankTooLow, yearsBefore } from '../rotation-rules.js';
@@ -29,11 +30,26 @@ interface NamedRow {
   to: PositionRow | null;
 }
 
-/** What the official held just before the row: the definitive post, and any acting ones. */
+/** What the official held just before the row: the definitive post, any additional task, and any acting posts. */
 interface Standing {
   held: ProjectedAppointment | undefined;
+  heldPost: PositionRow | undefined;
   heldName: string;
+  task: ProjectedAppointment | undefined;
   acting: ProjectedAppointment[];
+}
+
+const ACTING_KINDS: readonly TransferKind[] = [TransferKind.ACTING_START, TransferKind.ACTING_END];
+const TASK_KINDS: readonly TransferKind[] = [TransferKind.ADDITIONAL_TASK_START, TransferKind.ADDITIONAL_TASK_END];
+
+/** The capacity a row states, or the one its stated kind implies; and whether the two disagree. */
+function capacityOf(row: TransferInput): { capacity: Capacity; mismatch: boolean } {
+  const kind = row.kind ?? null;
+  const implied = kind && ACTING_KINDS.includes(kind) ? Capacity.ACTING : kind && TASK_KINDS.includes(kind) ? Capacity.ADDITIONAL_TASK : Capacity.DEFINITIVE;
+  const capacity = row.capacity ?? implied;
+  const acting = ACTING_CAPACITIES.includes(capacity);
+  const mismatch = !!kind && (acting !== ACTING_KINDS.includes(kind) || (TASK_KINDS.includes(kind) && capacity !== Capacity.ADDITIONAL_TASK));
+  return { capacity, mismatch };
 }
 
 const officialField = (row: TransferInput) => (row.officialId ? 'officialId' : 'nip');
@@ -58,14 +74,14 @@ export function checkRow(
   seen.set(official.id, index);
 
   const statedKind = row.kind ?? null;
-  const actingKind = statedKind === TransferKind.ACTING_START || statedKind === TransferKind.ACTING_END;
-  const capacity = row.capacity ?? (actingKind ? Capacity.ACTING : Capacity.DEFINITIVE);
-  if (statedKind && actingKind !== (capacity !== Capacity.DEFINITIVE)) {
+  const { capacity, mismatch } = capacityOf(row);
+  if (mismatch) {
     return { problems: [error('KIND_CAPACITY_MISMATCH', `A ${statedKind} transfer cannot have capacity ${capacity}.`, index, 'capacity')] };
   }
 
   const standing = standingBefore(official.id, on, order, index, lookups);
-  const { from, problems } = capacity === Capacity.DEFINITIVE ? definitiveMove(named, standing) : actingMove(named, standing);
+  const acting = ACTING_CAPACITIES.includes(capacity);
+  const { from, problems } = acting ? actingMove(named, standing) : capacity === Capacity.ADDITIONAL_TASK ? taskMove(named, standing, lookups) : definitiveMove(named, standing);
   problems.push(...dayProblems(named));
   const fromPost = from ? (lookups.positions.get(`id:${from}`) ?? null) : null;
   const derived = deriveKind(capacity, fromPost, to);
@@ -77,8 +93,9 @@ export function checkRow(
       officialId: official.id,
       fromPositionId: from,
       // Acting ends always name (or single out) the acting post: they are checked, never re-derived.
-      fromStated: !!statedFrom || capacity !== Capacity.DEFINITIVE,
+      fromStated: !!statedFrom || acting,
       toPositionId: to?.id ?? null,
+      toFunctional: to?.category === PositionCategory.FUNCTIONAL,
       kind: statedKind ?? derived,
       kindStated: !!statedKind,
       capacity,
@@ -119,7 +136,14 @@ export function standingBefore(officialId: string, on: string, order: bigint, in
   const key = { id: '', eventOrder: order, effectiveOn: on, seq: index + 1 } as ProjectionTransfer;
   const before = foldOfficial((existing.get(officialId) ?? []).filter((t) => compareTransfers(t, key) < 0)).appointments.filter((a) => a.endedOn === null);
   const held = before.find((a) => a.capacity === Capacity.DEFINITIVE);
-  return { held, heldName: describePost(held ? positions.get(`id:${held.positionId}`) : null), acting: before.filter((a) => a.capacity !== Capacity.DEFINITIVE) };
+  const heldPost = held ? positions.get(`id:${held.positionId}`) : undefined;
+  return {
+    held,
+    heldPost,
+    heldName: describePost(heldPost),
+    task: before.find((a) => a.capacity === Capacity.ADDITIONAL_TASK),
+    acting: before.filter((a) => ACTING_CAPACITIES.includes(a.capacity)),
+  };
 }
 
 /** A definitive move leaves the post held (or the stated one, which must be it) for another post, or for none. */
@@ -134,6 +158,29 @@ function definitiveMove({ row, index, on, official, statedFrom, to }: NamedRow, 
   }
   if (to && held && to.id === held.positionId) {
     problems.push(error('SAME_POSITION', `${official.name} already holds ${describePost(to)} on ${on}.`, index, toField(row)));
+  }
+  return { from, problems };
+}
+
+/**
+ * An additional task (tugas tambahan) heads an UPTD (a UNIT_HEAD post) and is given only to an
+ * official holding a functional post; it moves from the task held (or the stated one, which
+ * must be it) to another, or ends.
+ */
+function taskMove({ row, index, on, official, statedFrom, to }: NamedRow, { heldPost, heldName, task }: Standing, { positions }: Lookups): { from: string | null; problems: RotationProblem[] } {
+  const problems: RotationProblem[] = [];
+  const from = statedFrom ? statedFrom.id : (task?.positionId ?? null);
+  const taskName = describePost(task ? positions.get(`id:${task.positionId}`) : null);
+  if (statedFrom && statedFrom.id !== (task?.positionId ?? null)) {
+    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} had the additional task of ${taskName} on ${on}, not ${describePost(statedFrom)}.`, index, row.fromPositionId ? 'fromPositionId' : 'fromPositionCode'));
+  }
+  if (!from && !to) problems.push(error('NOTHING_TO_RECORD', `${official.name} has no additional task on ${on} and the row names none to give.`, index, 'toPositionId'));
+  if (to && task && to.id === task.positionId) problems.push(error('SAME_POSITION', `${official.name} already heads ${describePost(to)} on ${on}.`, index, toField(row)));
+  if (to && to.category !== PositionCategory.UNIT_HEAD) {
+    problems.push(error('NOT_A_UNIT_HEAD_POST', `An additional task heads an UPTD: ${describePost(to)} is not an UPTD head's post (category UNIT_HEAD).`, index, toField(row)));
+  }
+  if (to && heldPost?.category !== PositionCategory.FUNCTIONAL) {
+    problems.push(error('NOT_FUNCTIONAL_OFFICIAL', `Only a functional official can be given an additional task; ${official.name} holds ${heldName} on ${on}.`, index, officialField(row)));
   }
   return { from, problems };
 }
@@ -168,6 +215,13 @@ export function dayProblems({ row, index, on, official, to }: NamedRow): Rotatio
   return problems;
 }
 
+/** The level a penyetaraan gives (PermenPANRB 17/2021): administrator Ahli Madya, pengawas Ahli Muda, eselon V Ahli Pertama. */
+function equalizedLevel(post: PositionRow): FunctionalLevel | undefined {
+  if (post.echelon === Echelon.V_A) return FunctionalLevel.EXPERT_FIRST;
+  if (post.category === PositionCategory.ADMINISTRATOR) return FunctionalLevel.EXPERT_MIDDLE;
+  return post.category === PositionCategory.SUPERVISOR ? FunctionalLevel.EXPERT_JUNIOR : undefined;
+}
+
 /**
  * Warnings only: a stated kind the posts contradict, a rank too low for the echelon, a short
  * tenure, an acting period past its limit, a move past the post's retirement age, a retirement
@@ -175,7 +229,7 @@ export function dayProblems({ row, index, on, official, to }: NamedRow): Rotatio
  */
 export function advisories(
   { row, index, on, official, to }: NamedRow,
-  { held, heldName, acting }: Standing,
+  { held, heldPost, heldName, acting }: Standing,
   capacity: Capacity,
   fromPost: PositionRow | null,
   derived: TransferKind,
@@ -183,6 +237,17 @@ export function advisories(
   const problems: RotationProblem[] = [];
   if (row.kind && kindContradicts(row.kind, derived)) {
     problems.push(warning('KIND_MISMATCH', `Stated as ${row.kind}, but from ${describePost(fromPost)} to ${describePost(to)} is a ${derived}.`, index, 'kind'));
+  }
+  if (capacity === Capacity.DEFINITIVE && to?.category === PositionCategory.UNIT_HEAD) {
+    problems.push(
+      warning('UNIT_HEAD_NOT_DEFINITIVE', `${describePost(to)} is headed by a functional official given an additional task (capacity ADDITIONAL_TASK), not held definitively.`, index, 'capacity'),
+    );
+  }
+  const level = row.kind === TransferKind.EQUALIZATION && fromPost ? equalizedLevel(fromPost) : undefined;
+  if (level && to && to.functional_level !== level) {
+    problems.push(
+      warning('EQUALIZATION_LEVEL_MISMATCH', `${describePost(fromPost)} is equalised into a functional post at level ${level} (PermenPANRB 17/2021), not ${to.functional_level ?? 'none'}.`, index, toField(row)),
+    );
   }
   if (capacity === Capacity.DEFINITIVE && to && rankTooLow(official.rank, to.echelon)) {
     problems.push(
@@ -192,26 +257,27 @@ export function advisories(
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
     problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
   }
-  const ended = capacity !== Capacity.DEFINITIVE && !to && fromPost ? acting.find((a) => a.positionId === fromPost.id) : undefined;
+  const ended = ACTING_CAPACITIES.includes(capacity) && !to && fromPost ? acting.find((a) => a.positionId === fromPost.id) : undefined;
   if (ended && ended.startedOn < monthsBefore(on, ACTING_LIMIT_MONTHS)) {
     problems.push(
       warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, 'fromPositionId'),
     );
   }
-  // Warnings, not refusals: a functional official's level, which can raise the age, is not
-  // recorded yet. No last day for a PPPK (no retirement age) or an unknown birth date.
+  // No last day for a PPPK (no retirement age) or an unknown birth date.
   const lastDayIn = (post: PositionRow) =>
-    official.employment === Employment.PNS && official.birth_date ? lastDayOfService(official.birth_date, RETIREMENT_AGE[post.category]) : undefined;
+    official.employment === Employment.PNS && official.birth_date ? lastDayOfService(official.birth_date, retirementAge(post)) : undefined;
   const lastDayLeft = row.kind === TransferKind.RETIREMENT && fromPost ? lastDayIn(fromPost) : undefined;
   if (lastDayLeft && on !== dayAfter(lastDayLeft)) {
     problems.push(
       warning('RETIREMENT_DATE_MISMATCH', `${official.name} retires from ${describePost(fromPost)} on ${dayAfter(lastDayLeft)} by the retirement age of the post, not ${on} (PP 11/2017 Pasal 239).`, index, 'kind'),
     );
   }
-  const lastDayTo = to ? lastDayIn(to) : undefined;
-  if (to && lastDayTo && on > lastDayTo) {
+  // An additional task keeps the functional post, whose age applies.
+  const ageOf = capacity === Capacity.ADDITIONAL_TASK ? heldPost : to;
+  const lastDayTo = to && ageOf ? lastDayIn(ageOf) : undefined;
+  if (to && ageOf && lastDayTo && on > lastDayTo) {
     problems.push(
-      warning('RETIREMENT_AGE_REACHED', `${official.name} reached ${RETIREMENT_AGE[to.category]}, the retirement age of ${describePost(to)}; the last day of service was ${lastDayTo} (PP 11/2017 Pasal 239).`, index, toField(row)),
+      warning('RETIREMENT_AGE_REACHED', `${official.name} reached ${retirementAge(ageOf)}, the retirement age of ${describePost(ageOf)}; the last day of service was ${lastDayTo} (PP 11/2017 Pasal 239).`, index, toField(row)),
     );
   }
   return problems;

@@ -30,6 +30,7 @@ export const post = (id: string, o: Partial<PositionRow> = {}): PositionRow => (
   title: `Kepala Bidang ${id}`,
   echelon: Echelon.III_B,
   category: PositionCategory.ADMINISTRATOR,
+  functional_level: null,
   established_on: null,
   abolished_on: null,
   ...o,
@@ -46,6 +47,7 @@ export const earlier = (o: Partial<ProjectionTransfer> & Pick<ProjectionTransfer
   kind: TransferKind.APPOINTMENT,
   kindStated: false,
   capacity: Capacity.DEFINITIVE,
+  toFunctional: false,
   ...o,
 });
 
