@@ -388,6 +388,11 @@ describe('recording rotations', () => {
     const end = (officialId: string, post: string, on: string) =>
       record(t, [{ officialId, fromPositionId: post, kind: 'ACTING_END' }], { swornInOn: on, decreeDate: on });
     expect((await end(b.id, posts[0].id, '2025-08-01')).warnings.map((w: any) => w.code)).not.toContain('ACTING_OVER_LIMIT');
+    // Any other move of an official whose acting period is past the limit and left open says so too.
+    const moved = await record(t, [{ officialId: c.id, toPositionId: (await unitWithPosts(t, 'UNDERPLT-NEW', 1)).posts[0].id }], { swornInOn: '2025-09-15', decreeDate: '2025-09-15' });
+    expect(moved.warnings).toEqual([
+      expect.objectContaining({ code: 'ACTING_OVER_LIMIT', index: 0, message: expect.stringContaining('(UNDERPLT-3) since 2025-03-03, longer than 6 months, and still does on 2025-09-15') }),
+    ]);
     expect((await end(c.id, posts[2].id, '2025-10-01')).warnings).toContainEqual(expect.objectContaining({ code: 'ACTING_OVER_LIMIT', index: 0, field: 'fromPositionId' }));
   });
 

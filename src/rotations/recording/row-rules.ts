@@ -37,6 +37,8 @@ interface Standing {
   heldName: string;
   task: ProjectedAppointment | undefined;
   acting: ProjectedAppointment[];
+  /** A post's title and code, for messages. */
+  postName: (positionId: string) => string;
 }
 
 const ACTING_KINDS: readonly TransferKind[] = [TransferKind.ACTING_START, TransferKind.ACTING_END];
@@ -81,7 +83,7 @@ export function checkRow(
 
   const standing = standingBefore(official.id, on, order, index, lookups);
   const acting = ACTING_CAPACITIES.includes(capacity);
-  const { from, problems } = acting ? actingMove(named, standing) : capacity === Capacity.ADDITIONAL_TASK ? taskMove(named, standing, lookups) : definitiveMove(named, standing);
+  const { from, problems } = acting ? actingMove(named, standing) : capacity === Capacity.ADDITIONAL_TASK ? taskMove(named, standing) : definitiveMove(named, standing);
   problems.push(...dayProblems(named));
   const fromPost = from ? (lookups.positions.get(`id:${from}`) ?? null) : null;
   const derived = deriveKind(capacity, fromPost, to);
@@ -143,6 +145,7 @@ export function standingBefore(officialId: string, on: string, order: bigint, in
     heldName: describePost(heldPost),
     task: before.find((a) => a.capacity === Capacity.ADDITIONAL_TASK),
     acting: before.filter((a) => ACTING_CAPACITIES.includes(a.capacity)),
+    postName: (id) => describePost(positions.get(`id:${id}`)),
   };
 }
 
@@ -167,10 +170,10 @@ function definitiveMove({ row, index, on, official, statedFrom, to }: NamedRow, 
  * official holding a functional post; it moves from the task held (or the stated one, which
  * must be it) to another, or ends.
  */
-function taskMove({ row, index, on, official, statedFrom, to }: NamedRow, { heldPost, heldName, task }: Standing, { positions }: Lookups): { from: string | null; problems: RotationProblem[] } {
+function taskMove({ row, index, on, official, statedFrom, to }: NamedRow, { heldPost, heldName, task, postName }: Standing): { from: string | null; problems: RotationProblem[] } {
   const problems: RotationProblem[] = [];
   const from = statedFrom ? statedFrom.id : (task?.positionId ?? null);
-  const taskName = describePost(task ? positions.get(`id:${task.positionId}`) : null);
+  const taskName = task ? postName(task.positionId) : 'no post';
   if (statedFrom && statedFrom.id !== (task?.positionId ?? null)) {
     problems.push(error('FROM_POSITION_MISMATCH', `${official.name} had the additional task of ${taskName} on ${on}, not ${describePost(statedFrom)}.`, index, row.fromPositionId ? 'fromPositionId' : 'fromPositionCode'));
   }
@@ -229,7 +232,7 @@ function equalizedLevel(post: PositionRow): FunctionalLevel | undefined {
  */
 export function advisories(
   { row, index, on, official, to }: NamedRow,
-  { held, heldPost, heldName, acting }: Standing,
+  { held, heldPost, heldName, acting, postName }: Standing,
   capacity: Capacity,
   fromPost: PositionRow | null,
   derived: TransferKind,
@@ -257,10 +260,17 @@ export function advisories(
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
     problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
   }
+  // Acting past the limit: the period this row ends, or one it leaves open.
+  const limit = monthsBefore(on, ACTING_LIMIT_MONTHS);
   const ended = ACTING_CAPACITIES.includes(capacity) && !to && fromPost ? acting.find((a) => a.positionId === fromPost.id) : undefined;
-  if (ended && ended.startedOn < monthsBefore(on, ACTING_LIMIT_MONTHS)) {
+  if (ended && ended.startedOn < limit) {
     problems.push(
       warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, 'fromPositionId'),
+    );
+  }
+  for (const open of acting.filter((a) => a !== ended && a.positionId !== to?.id && a.startedOn < limit)) {
+    problems.push(
+      warning('ACTING_OVER_LIMIT', `${official.name} has acted in ${postName(open.positionId)} since ${open.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months, and still does on ${on}.`, index, null),
     );
   }
   // No last day for a PPPK (no retirement age) or an unknown birth date.
