@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { OfficialsService } from '../src/officials/officials.service.js';
 import { OrganizationsService } from '../src/organizations/organizations.service.js';
 import type { OrganizationKind } from '../src/organizations/organization-kind.enum.js';
-import type { Echelon, PositionCategory } from '../src/positions/position.enums.js';
+import type { Echelon, FunctionalLevel, PositionCategory } from '../src/positions/position.enums.js';
 import { PositionsService } from '../src/positions/positions.service.js';
 import type { Employment, Rank } from '../src/officials/official.enums.js';
 import type { RotationEventInput } from '../src/rotations/dto/rotation-event.input.js';
@@ -59,10 +59,20 @@ export async function loadDemo(app: INestApplicationContext, log: (line: string)
 
   const positions = app.get(PositionsService);
   const postCodes = await existing('positions', 'code');
-  for (const p of csv<{ code: string; title: string; organization_code: string; echelon: string; category: string; established_on: string }>('positions.csv')) {
+  type PostRow = { code: string; title: string; organization_code: string; echelon: string; category: string; functional_level: string; seats: string; established_on: string };
+  for (const p of csv<PostRow>('positions.csv')) {
     if (postCodes.has(p.code)) continue;
     await positions.create(
-      { code: p.code, title: p.title, organizationId: orgIds.get(p.organization_code)!, echelon: orNull(p.echelon) as Echelon | null, category: p.category as PositionCategory, establishedOn: orNull(p.established_on) },
+      {
+        code: p.code,
+        title: p.title,
+        organizationId: orgIds.get(p.organization_code)!,
+        echelon: orNull(p.echelon) as Echelon | null,
+        category: p.category as PositionCategory,
+        functionalLevel: orNull(p.functional_level) as FunctionalLevel | null,
+        seats: Number(p.seats),
+        establishedOn: orNull(p.established_on),
+      },
       null,
     );
     report.positions++;

@@ -55,6 +55,40 @@ describe('the Kota Bekasi demo', () => {
     expect(kinds.REASSIGNMENT).toBeGreaterThan(0);
   });
 
+  it('draws the Puskesmas heads from functional health officials: 10 move to another Puskesmas, 7 are given the task from their functional post', async () => {
+    const res = await t.gql(`{ transfers(from: "2026-02-06", to: "2026-02-06", first: 100) { edges { node { kind capacity official { id } toPosition { category } } } } }`);
+    const moves = res.data.transfers.edges.map((e: any) => e.node);
+    const heads = moves.filter((m: any) => m.toPosition?.category === 'UNIT_HEAD');
+    expect(heads).toHaveLength(17);
+    expect(heads.every((m: any) => m.capacity === 'ADDITIONAL_TASK')).toBe(true);
+    const kinds = heads.reduce((acc: Record<string, number>, m: any) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {});
+    expect(kinds).toEqual({ REASSIGNMENT: 10, ADDITIONAL_TASK_START: 7 });
+    // Each keeps a functional post, held since before the ceremony.
+    const held = await query<{ n: number }>(
+      t,
+      `SELECT count(DISTINCT a.official_id)::int AS n FROM appointments a JOIN positions p ON p.id = a.position_id
+       WHERE a.official_id = ANY($1::bigint[]) AND a.capacity = 'DEFINITIVE' AND p.category = 'FUNCTIONAL' AND a.started_on < '2026-02-06' AND a.ended_on IS NULL`,
+      [heads.map((m: any) => m.official.id)],
+    );
+    expect(held[0].n).toBe(17);
+  });
+
+  it('is consistent as an HR officer would check it: no warning on any event, retirements on the day the rule gives, given names matching the NIP\'s gender, no name twice', async () => {
+    const warned = await query<{ title: string; warnings: { code: string }[] }>(t, `SELECT title, warnings FROM rotation_events WHERE jsonb_array_length(warnings) > 0`);
+    expect(warned).toEqual([]);
+    // Every retirement is its own kind of move, and nobody still holds a post past the retirement age.
+    const retirements = await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM transfers WHERE kind = 'RETIREMENT'`);
+    expect(retirements[0].n).toBe(10);
+    expect((await t.gql(`{ pastRetirementAge(on: "2026-02-06") { totalCount } }`)).data.pastRetirementAge.totalCount).toBe(0);
+    // The history before the 2023 rotations starts before 2022, not all on one day.
+    const firsts = await query<{ d: string }>(t, `SELECT DISTINCT min(started_on)::text AS d FROM appointments GROUP BY official_id ORDER BY 1`);
+    expect(firsts.filter((f) => f.d < '2022-01-01').length).toBeGreaterThanOrEqual(4);
+    const names = JSON.parse(readFileSync(new URL('../seeds/data/bekasi.json', import.meta.url), 'utf8')).names;
+    const officials = await query<{ name: string; gender: string }>(t, `SELECT name, gender FROM officials`);
+    for (const o of officials) expect([o.name, (o.gender === 'FEMALE' ? names.female : names.male).includes(o.name.split(' ')[0])]).toEqual([o.name, true]);
+    expect(new Set(officials.map((o) => o.name)).size).toBe(officials.length);
+  });
+
   it('leaves no Puskesmas without a definitive head on 6 February 2026, though some stood empty the day before', async () => {
     const vacant = async (on: string) =>
       (await t.gql(`query ($on: Date!) { vacancies(on: $on, organizationCode: "DINKES", first: 100) { edges { node { position { category } } } } }`, { on })).data.vacancies.edges.filter(

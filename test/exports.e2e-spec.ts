@@ -90,7 +90,7 @@ describe('exports', () => {
     const lines = (res.body as string).trimEnd().split('\n').map((l) => JSON.parse(l));
     const fromCsv = csv((await get('/exports/appointments.csv?organizationCode=DINKES')).body);
     expect(lines.map((l) => String(l.appointment_id)).sort()).toEqual(fromCsv.map((r) => r.appointment_id).sort());
-    expect(lines[0]).toMatchObject({ organization_code: expect.any(String), capacity: 'DEFINITIVE', started_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(lines[0]).toMatchObject({ organization_code: expect.any(String), capacity: expect.stringMatching(/^(DEFINITIVE|ADDITIONAL_TASK)$/), started_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
   it('transfers.csv: one row per transfer with its decree, filtered', async () => {
@@ -165,8 +165,8 @@ describe('exports', () => {
     // Enough rows that the export cannot finish before the client goes away.
     await query(
       t,
-      `INSERT INTO appointments (official_id, position_id, capacity, started_on, started_by_transfer_id)
-       SELECT a.official_id, a.position_id, 'ACTING', a.started_on, a.started_by_transfer_id FROM appointments a, generate_series(1, 600)`,
+      `INSERT INTO appointments (official_id, position_id, position_seats, capacity, started_on, started_by_transfer_id)
+       SELECT a.official_id, a.position_id, a.position_seats, 'ACTING', a.started_on, a.started_by_transfer_id FROM appointments a, generate_series(1, 600)`,
     );
     const total = await count('appointments');
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
