@@ -185,4 +185,82 @@ describe('functional posts and the additional task', () => {
     expect(problem.message).toContain(`event ${task.event.id}`);
     expect(problem.index).toBe(0);
   });
+
+  describe('what an outside review found', () => {
+    const VOID = `mutation ($id: ID!, $v: Int!, $reason: String!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: $reason) { id } }`;
+
+    it('refuses a move of the functional post on the day a task was given on it (SAME_DAY_MOVE), and warns when a later move ends the task', async () => {
+      const posts = [await functionalPost('FN-SD-1', 3), await functionalPost('FN-SD-2', 3)];
+      const head = await headPost('FN-PKM-SD');
+      const [e] = await officials(t, 'Sehari', 1);
+      await record(t, [{ officialId: e.id, toPositionId: posts[0] }], { swornInOn: '2020-01-06', decreeDate: '2020-01-02' });
+      await record(t, [{ officialId: e.id, toPositionId: head, capacity: 'ADDITIONAL_TASK' }], { swornInOn: '2022-03-01', decreeDate: '2022-02-25' });
+      const same = await t.hr(VALIDATE, { input: eventInput([{ officialId: e.id, toPositionId: posts[1] }], { swornInOn: '2022-03-01', decreeDate: '2022-02-25' }) });
+      expect(same.data.validateRotationEvent.problems).toContainEqual(expect.objectContaining({ code: 'SAME_DAY_MOVE', severity: 'ERROR', index: 0 }));
+      const later = await record(t, [{ officialId: e.id, toPositionId: posts[1] }], { swornInOn: '2023-03-01', decreeDate: '2023-02-25' });
+      expect(codes(later.warnings)).toContain('ADDITIONAL_TASK_ENDED');
+    });
+
+    it('lets an official act in a post with several seats that two hold, and counts seats against the post, not one', async () => {
+      const post = await createPosition(t, unit, { code: 'FN-EXEC-3', title: 'Pengadministrasi Umum', echelon: null, category: 'EXECUTOR', seats: 3 });
+      const [a, b, x] = await officials(t, 'Pelaksana', 3);
+      await record(t, [{ officialId: a.id, toPositionId: post }, { officialId: b.id, toPositionId: post }], { swornInOn: '2020-01-06', decreeDate: '2020-01-02' });
+      const res = await t.hr(VALIDATE, { input: eventInput([{ officialId: x.id, toPositionId: post, capacity: 'ACTING' }], { swornInOn: '2021-01-04', decreeDate: '2021-01-02' }) });
+      expect(res.data.validateRotationEvent.problems.filter((p: any) => p.severity === 'ERROR')).toEqual([]);
+    });
+
+    it('keeps the category of a post with moves on record (CATEGORY_IN_USE)', async () => {
+      const post = await functionalPost('FN-CAT', 3);
+      const [d] = await officials(t, 'Kategori', 1);
+      await record(t, [{ officialId: d.id, toPositionId: post }], { swornInOn: '2020-01-06', decreeDate: '2020-01-02' });
+      const res = await t.hr(UPDATE, { id: post, input: { category: 'EXECUTOR', functionalLevel: null } });
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'CATEGORY_IN_USE' });
+    });
+
+    it('renumbers the seats when a void leaves a gap, so the formasi can shrink to what is held', async () => {
+      const post = await functionalPost('FN-VOID', 2);
+      const [a, b] = await officials(t, 'Batal', 2);
+      const first = await record(t, [{ officialId: a.id, toPositionId: post }], { swornInOn: '2020-01-06', decreeDate: '2020-01-02' });
+      await record(t, [{ officialId: b.id, toPositionId: post }], { swornInOn: '2021-01-04', decreeDate: '2021-01-02' });
+      expect((await t.hr(VOID, { id: first.event.id, v: first.event.version ?? 1, reason: 'Salah input' })).errors).toBeUndefined();
+      expect((await t.hr(UPDATE, { id: post, input: { seats: 1 } })).data?.updatePosition.seats).toBe(1);
+    });
+
+    it('reads posts with several seats right: every retiree on one post paged, changes in who holds it, vacancies when no seat is held, the longest-serving as holder', async () => {
+      const own = await createOrganization(t, { code: 'FN-MULTI-ORG', name: 'UPTD Ganda' });
+      const post = await createPosition(t, own, { code: 'FN-MULTI', title: 'Perawat Ahli Muda', echelon: null, category: 'FUNCTIONAL', functionalLevel: 'EXPERT_JUNIOR', seats: 3 });
+      const person = (name: string, birth: string, serial: number) => createOfficial(t, { name, nip: nip({ birth, tmt: '199501', serial }) });
+      const a = await person('Ganda Satu', '19680305', 21);
+      const b = await person('Ganda Dua', '19680310', 22);
+      const c = await person('Ganda Tiga', '19800101', 23);
+      await record(t, [{ officialId: a, toPositionId: post }], { swornInOn: '2020-01-06', decreeDate: '2020-01-02' });
+      await record(t, [{ officialId: b, toPositionId: post }], { swornInOn: '2021-01-04', decreeDate: '2021-01-02' });
+      await record(t, [{ officialId: b, toPositionId: await functionalPost('FN-MULTI-NEXT', 3) }, { officialId: c, toPositionId: post }], { swornInOn: '2022-01-03', decreeDate: '2022-01-02' });
+      await record(t, [{ officialId: a, toPositionId: await functionalPost('FN-MULTI-LAST', 3) }], { swornInOn: '2023-01-02', decreeDate: '2023-01-02' });
+      await record(t, [{ officialId: c, toPositionId: await functionalPost('FN-MULTI-END', 3) }], { swornInOn: '2024-01-02', decreeDate: '2024-01-02' });
+
+      const changes = await t.gql(`{ changes(from: "2021-06-01", to: "2022-06-01", organizationId: "${own}", first: 100) { edges { node { position { code } } } } }`);
+      expect(changes.data.changes.edges.map((e: any) => e.node.position.code)).toContain('FN-MULTI');
+      const read = await t.gql(`{ position(code: "FN-MULTI") { vacancies { from to } holder(on: "2021-06-01") { definitive { official { name } } } } }`);
+      expect(read.data.position.vacancies).toEqual([{ from: '2024-01-02', to: null }]);
+      expect(read.data.position.holder.definitive.official.name).toBe('Ganda Satu');
+      const snapshot = await t.gql(`{ snapshot(on: "2021-06-01", organizationId: "${own}", first: 100) { edges { node { position { code } holder { official { name } } } } } }`);
+      expect(snapshot.data.snapshot.edges.find((e: any) => e.node.position.code === 'FN-MULTI').node.holder.official.name).toBe('Ganda Satu');
+
+      // Two holders of one post reaching 58 in March 2026: both listed, one page each.
+      await record(t, [{ officialId: b, toPositionId: post }], { swornInOn: '2024-06-03', decreeDate: '2024-06-01' });
+      await record(t, [{ officialId: a, toPositionId: post }], { swornInOn: '2024-07-01', decreeDate: '2024-07-01' });
+      const Q = `query ($after: String) { retirements(organizationId: "${own}", from: "2026-01-01", to: "2026-12-31", first: 1, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { official { name } } } } }`;
+      const one = (await t.hr(Q)).data.retirements;
+      const two = (await t.hr(Q, { after: one.pageInfo.endCursor })).data.retirements;
+      expect([...one.edges, ...two.edges].map((e: any) => e.node.official.name).sort()).toEqual(['Ganda Dua', 'Ganda Satu']);
+    });
+
+    it('refuses a kind that is not a task\'s on an additional task (KIND_CAPACITY_MISMATCH)', async () => {
+      const head = await headPost('FN-PKM-KIND');
+      const [d] = await officials(t, 'Jenis', 1);
+      const res = await t.hr(VALIDATE, { input: eventInput([{ officialId: d.id, toPositionId: head, capacity: 'ADDITIONAL_TASK', kind: 'PROMOTION' }], { swornInOn: '2021-01-04', decreeDate: '2021-01-02' }) });
+      expect(codes(res.data.validateRotationEvent.problems)).toContain('KIND_CAPACITY_MISMATCH');
+    });
+  });
 });

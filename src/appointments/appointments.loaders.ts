@@ -93,16 +93,24 @@ export const officialPostOn = heldOn('official_id', `= 'DEFINITIVE'`);
 export const predecessor = neighbour('<', 'DESC');
 export const successor = neighbour('>', 'ASC');
 
-/** Stretches with no definitive holder: between holders, after the last, and from establishment to the first. */
+/**
+ * Stretches with no head: between heads, after the last, and from establishment to the first.
+ * On a post with several seats, a stretch where no seat is held (heads overlap, so each start
+ * is compared with the latest end of the heads before it).
+ */
 export const vacanciesOfPosition = defineLoader(
   (dataSource) =>
     new DataLoader<string, Vacancy[]>(async (ids) => {
       const rows: { key: string; from: string; to: string | null }[] = await dataSource.query(
-        `SELECT key, "from", "to" FROM (
-           SELECT s.position_id::text AS key, s.ended_on AS "from", COALESCE(s.next_start, s.abolished_on) AS "to" FROM (
-             SELECT a.position_id, a.ended_on, p.abolished_on, lead(a.started_on) OVER (PARTITION BY a.position_id ORDER BY a.started_on) AS next_start
-             FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity ${IS_HEAD}) s
-           WHERE s.ended_on IS NOT NULL AND (s.next_start IS NULL OR s.next_start > s.ended_on) AND (s.abolished_on IS NULL OR s.abolished_on > s.ended_on)
+        `WITH h AS (
+           SELECT a.position_id, a.started_on, a.ended_on, p.abolished_on,
+                  max(COALESCE(a.ended_on, 'infinity'::date)) OVER (PARTITION BY a.position_id ORDER BY a.started_on, a.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end,
+                  max(COALESCE(a.ended_on, 'infinity'::date)) OVER (PARTITION BY a.position_id) AS last_end
+           FROM appointments a JOIN positions p ON p.id = a.position_id WHERE a.position_id = ANY($1::bigint[]) AND a.capacity ${IS_HEAD})
+         SELECT key, "from", "to" FROM (
+           SELECT DISTINCT position_id::text AS key, before_end AS "from", started_on AS "to" FROM h WHERE before_end < started_on
+           UNION ALL
+           SELECT DISTINCT position_id::text, last_end, abolished_on FROM h WHERE last_end <> 'infinity' AND (abolished_on IS NULL OR abolished_on > last_end)
            UNION ALL
            SELECT p.id::text, p.established_on, min(a.started_on) FROM positions p
              LEFT JOIN appointments a ON a.position_id = p.id AND a.capacity ${IS_HEAD}

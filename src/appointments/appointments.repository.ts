@@ -29,6 +29,8 @@ export interface HeldFilter {
 }
 
 export interface RetirementRow {
+  /** The appointment: what pages go by (a post with several seats has several holders). */
+  appointmentId: string;
   positionId: string;
   officialId: string;
   retirementAge: number;
@@ -44,7 +46,13 @@ export interface PostRowBetweenDays {
 
 const headOn = (post: string, day: string) =>
   `SELECT ${appointmentJson('a')} AS j FROM appointments a
-   WHERE a.position_id = ${post} AND a.capacity ${IS_HEAD} AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day}) LIMIT 1`;
+   WHERE a.position_id = ${post} AND a.capacity ${IS_HEAD} AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day})
+   ORDER BY a.started_on, a.id LIMIT 1`;
+
+/** Who heads a post on a day, as a sorted list of officials: what `changes` compares on a post with several seats. */
+const headsOn = (post: string, day: string) =>
+  `SELECT array_agg(a.official_id ORDER BY a.official_id) FROM appointments a
+   WHERE a.position_id = ${post} AND a.capacity ${IS_HEAD} AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day})`;
 
 /**
  * Who held which post when, read from the projection in hand-written SQL: one statement for a
@@ -78,13 +86,14 @@ export class AppointmentsRepository {
     return this.page(params, base, columns, query);
   }
 
-  /** Posts active on `from` whose definitive holder on `to` is not the one on `from`. */
+  /** Posts active on `from` whose heads on `to` are not those on `from` (before/after: the longest-serving of each). */
   changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: () => Promise<number> }> {
     const params: unknown[] = [from, to];
     const base = `FROM positions p
       LEFT JOIN LATERAL (${headOn('p.id', '$1')}) b ON true
       LEFT JOIN LATERAL (${headOn('p.id', '$2')}) a ON true
-      WHERE ${postFilter(query.unitId, params, '$1')} AND (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')`;
+      WHERE ${postFilter(query.unitId, params, '$1')}
+        AND ((b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId') OR (p.seats > 1 AND (${headsOn('p.id', '$1')}) IS DISTINCT FROM (${headsOn('p.id', '$2')})))`;
     return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
   }
 
@@ -114,11 +123,11 @@ export class AppointmentsRepository {
         AND o.employment = 'PNS' AND o.birth_date IS NOT NULL AND d.last_day <= $2 ${lastDay.from ? `AND d.last_day >= ${$(lastDay.from)}` : ''}
         ${unitId ? `AND p.organization_id IN ${subtree($(unitId))}` : ''} ${echelons ? `AND p.echelon = ANY(${$(echelons)}::echelon[])` : ''}`;
     const countParams = [...params];
-    const page = after ? ` AND (d.last_day, p.id) > (${$(after[0])}::date, ${$(after[1])}::bigint)` : '';
+    const page = after ? ` AND (d.last_day, a.id) > (${$(after[0])}::date, ${$(after[1])}::bigint)` : '';
     const rows: RetirementRow[] = await this.dataSource.query(
-      `SELECT p.id::text AS "positionId", o.id::text AS "officialId", r.age AS "retirementAge", d.last_day AS "lastDayOfService",
+      `SELECT a.id::text AS "appointmentId", p.id::text AS "positionId", o.id::text AS "officialId", r.age AS "retirementAge", d.last_day AS "lastDayOfService",
          (d.last_day + 1) AS "pensionFrom"
-       ${base}${page} ORDER BY d.last_day, p.id LIMIT ${$(limit)}`,
+       ${base}${page} ORDER BY d.last_day, a.id LIMIT ${$(limit)}`,
       params,
     );
     return { rows, count: () => countRows(this.dataSource, base, countParams) };

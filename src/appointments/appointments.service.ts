@@ -55,7 +55,7 @@ export class AppointmentsService {
     const unitId = await this.organizations.unitId(args);
     const after = args.after ? (decodeCursor(args.after, ['date', 'id']) as [string, string]) : undefined;
     const { rows, count } = await this.repository.retirements(heldOn, lastDay, unitId, echelonsOf(args), after, args.first + 1);
-    return toPage(rows, args, count, (r) => [r.lastDayOfService, r.positionId]);
+    return toPage(rows, args, count, (r) => [r.lastDayOfService, r.appointmentId]);
   }
 
   private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, held?: HeldFilter): Promise<Page<PostOnDay>> {

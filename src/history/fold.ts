@@ -193,7 +193,8 @@ export function assignSeats<T extends Seated<Pick<ProjectedAppointment, 'officia
   for (const [positionId, list] of groupByKey(appointments, (a) => a.positionId)) {
     const seats = seatsOf(positionId);
     const holders: (T | undefined)[] = new Array(seats).fill(undefined);
-    list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : 0));
+    // Ties by official, so that the numbering is the same however the list came.
+    list.sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.officialId < b.officialId ? -1 : a.officialId > b.officialId ? 1 : 0));
     for (const next of list) {
       const free = holders.findIndex((h) => h === undefined || (h.endedOn !== null && h.endedOn <= next.startedOn));
       if (free >= 0) {

@@ -65,9 +65,11 @@ export class ProjectionService {
     // Seats. A single-seat post only needs its heads not to overlap. A post with several seats
     // (formasi) is renumbered whole — its stored heads that are kept, and the new ones — so
     // that a head fits whenever fewer heads than seats hold it on each day.
-    const seatsOf = await this.repository.multiSeatPosts(manager, headPosts);
+    const seatsOf = await this.repository.multiSeatPosts(manager, [...new Set([...changedPosts, ...headPosts, ...others.map((a) => a.positionId)])]);
     const single = (a: { positionId: string }) => !seatsOf.has(a.positionId);
-    const kept = await this.repository.keptHeads(manager, [...seatsOf.keys()], all, since);
+    // Renumbered: every post with several seats whose heads change (joined or left).
+    const renumbered = [...seatsOf.keys()].filter((p) => changedPosts.has(p) || headPosts.includes(p));
+    const kept = await this.repository.keptHeads(manager, renumbered, all, since);
     const multi = assignSeats([...heads(projected).filter((a) => !single(a) && current(a)), ...kept], (p) => seatsOf.get(p)!);
     const appointments = projected.map((a) => (multi.seated.has(a) ? { ...a, seat: multi.seated.get(a) } : a));
 

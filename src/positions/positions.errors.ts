@@ -7,6 +7,8 @@ export enum PositionErrorCode {
   POSITION_NOT_FOUND = 'POSITION_NOT_FOUND',
   POSITION_CODE_TAKEN = 'POSITION_CODE_TAKEN',
   UNKNOWN_ORGANIZATION = 'UNKNOWN_ORGANIZATION',
+  /** The category of a post with moves on record cannot change. */
+  CATEGORY_IN_USE = 'CATEGORY_IN_USE',
 }
 
 export class PositionError extends DomainError<PositionErrorCode> {
@@ -17,6 +19,7 @@ export class PositionError extends DomainError<PositionErrorCode> {
       case PositionErrorCode.POSITION_NOT_FOUND:
         return 'NOT_FOUND';
       case PositionErrorCode.POSITION_CODE_TAKEN:
+      case PositionErrorCode.CATEGORY_IN_USE:
         return 'CONFLICT';
       default:
         return assertUnreachable(this.code);

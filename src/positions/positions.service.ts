@@ -12,7 +12,7 @@ import type { PositionsArgs } from './dto/positions.args.js';
 import type { UpdatePositionInput } from './dto/update-position.input.js';
 import { Position } from './position.entity.js';
 import { echelonsOf } from './echelon-filter.js';
-import { positionNotFound } from './positions.errors.js';
+import { PositionError, PositionErrorCode, positionNotFound } from './positions.errors.js';
 import { PostReadPlans, type PostQuery } from './post-read-plans.js';
 
 @Injectable()
@@ -62,7 +62,23 @@ export class PositionsService {
     return this.audit.created(actor, 'createPosition', 'position', Position, input);
   }
 
-  update(id: string, input: UpdatePositionInput, actor: Actor | null): Promise<Position> {
+  /**
+   * The category of a post that a decree has named stays as it was: the kinds of its moves,
+   * the rules of its holders (an UPTD head's additional task, a functional official's) and
+   * its retirement age were decided by it. A new category is a new post.
+   */
+  async update(id: string, input: UpdatePositionInput, actor: Actor | null): Promise<Position> {
+    if (input.category) {
+      const [row]: { category: string; used: boolean }[] = await this.positions.query(
+        `SELECT category, EXISTS (SELECT 1 FROM transfers t WHERE t.to_position_id = p.id OR t.from_position_id = p.id) AS used FROM positions p WHERE p.id = $1`,
+        [id],
+      );
+      if (row?.used && row.category !== input.category) {
+        throw new PositionError(PositionErrorCode.CATEGORY_IN_USE, `This post has moves on record as ${row.category}; its category cannot change. Abolish it and establish a new post instead.`, [
+          { field: 'category', code: PositionErrorCode.CATEGORY_IN_USE, message: 'The post has moves on record' },
+        ]);
+      }
+    }
     return this.audit.updated(actor, 'updatePosition', 'position', Position, id, () => input, positionNotFound);
   }
 }

@@ -33,7 +33,8 @@ export interface RowIndex {
  * history has nothing to say.
  */
 export function factsNeeded(projection: Projection, rows: RowIndex): { issues: FoldIssue[]; transferIds: string[]; heldIds: string[]; postIds: string[] } | null {
-  const issues = projection.issues.filter((i) => !rows.ofTransfer.has(i.transferId));
+  // A second move on one day is seen only in the history (the row rules see the day before).
+  const issues = projection.issues.filter((i) => !rows.ofTransfer.has(i.transferId) || i.code === 'SAME_DAY_MOVE');
   if (issues.length === 0 && projection.overlaps.length === 0) return null;
   return {
     issues,
@@ -65,6 +66,8 @@ export function historyProblems(projection: Projection, issues: FoldIssue[], fac
       problems.push(
         error('NOT_FUNCTIONAL_OFFICIAL', `This contradicts ${eventName(f)}, which gives ${f.name} the additional task of ${f.to_code}: by then ${f.name} would hold ${held}, not a functional post.`, index),
       );
+    } else if (issue.code === 'SAME_DAY_MOVE' && rows.ofTransfer.has(issue.transferId)) {
+      problems.push(error('SAME_DAY_MOVE', `${f.name} already moved on ${f.effective_on}, into ${held} (an earlier decree that day): a second move the same day would leave it held for no day.`, index));
     } else if (issue.code === 'SAME_DAY_MOVE') {
       problems.push(error('SAME_DAY_MOVE', `${f.name} would move twice on ${f.effective_on}: ${eventName(f)} moves them on the same day.`, index));
     } else if (issue.code === 'NOTHING_TO_RECORD') {

@@ -50,7 +50,9 @@ function capacityOf(row: TransferInput): { capacity: Capacity; mismatch: boolean
   const implied = kind && ACTING_KINDS.includes(kind) ? Capacity.ACTING : kind && TASK_KINDS.includes(kind) ? Capacity.ADDITIONAL_TASK : Capacity.DEFINITIVE;
   const capacity = row.capacity ?? implied;
   const acting = ACTING_CAPACITIES.includes(capacity);
-  const mismatch = !!kind && (acting !== ACTING_KINDS.includes(kind) || (TASK_KINDS.includes(kind) && capacity !== Capacity.ADDITIONAL_TASK));
+  // A task row is the task's own kinds, or its move between UPTDs.
+  const taskKind = TASK_KINDS.includes(kind!) || kind === TransferKind.REASSIGNMENT;
+  const mismatch = !!kind && (acting !== ACTING_KINDS.includes(kind) || (TASK_KINDS.includes(kind) && capacity !== Capacity.ADDITIONAL_TASK) || (capacity === Capacity.ADDITIONAL_TASK && !taskKind));
   return { capacity, mismatch };
 }
 
@@ -232,7 +234,7 @@ function equalizedLevel(post: PositionRow): FunctionalLevel | undefined {
  */
 export function advisories(
   { row, index, on, official, to }: NamedRow,
-  { held, heldPost, heldName, acting, postName }: Standing,
+  { held, heldPost, heldName, task, acting, postName }: Standing,
   capacity: Capacity,
   fromPost: PositionRow | null,
   derived: TransferKind,
@@ -250,6 +252,11 @@ export function advisories(
   if (level && to && to.functional_level !== level) {
     problems.push(
       warning('EQUALIZATION_LEVEL_MISMATCH', `${describePost(fromPost)} is equalised into a functional post at level ${level} (PermenPANRB 17/2021), not ${to.functional_level ?? 'none'}.`, index, toField(row)),
+    );
+  }
+  if (capacity === Capacity.DEFINITIVE && to && task) {
+    problems.push(
+      warning('ADDITIONAL_TASK_ENDED', `${official.name}'s additional task as head of ${postName(task.positionId)} ends with the functional post on ${on}; give it again if it goes on.`, index, toField(row)),
     );
   }
   if (capacity === Capacity.DEFINITIVE && to && rankTooLow(official.rank, to.echelon)) {
