@@ -16,13 +16,15 @@ import { responseStatusPlugin } from './common/graphql/response-status.plugin.js
 import { DateTimeScalar } from './common/scalars/date-time.scalar.js';
 import { RequestLoaders, type GraphQLContext } from './common/loaders/request-loaders.js';
 import { createValidationPipe } from './common/validation.js';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { AppConfigModule } from './config/app-config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OfficialsModule } from './officials/officials.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -48,6 +50,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -82,9 +85,9 @@ export class AppModule {
         RotationsModule,
         AppointmentsModule,
         ExportsModule,
+        ImportsModule,
       ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],

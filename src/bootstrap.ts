@@ -17,7 +17,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // the caller from its header alone (health needs no key), refuse floods by who the caller
   // turned out to be, and only then parse bodies.
   app.use(requestLogging(logger));
-  const api = ['/graphql', '/exports'];
+  const api = ['/graphql', '/exports', '/imports', '/rotation-events'];
   app.use(api, authMiddleware(app.get(AuthService)));
   app.use(api, rateLimiter(options.config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
       port: 8080,
@@ -18,13 +18,14 @@ describe('loadConfig', () => {
       development: true,
       rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
       seedDemo: true,
+      imports: { maxRows: 1000, maxBytes: 5 * 1024 * 1024 },
     });
   });
 
   it('names each wrong variable and what it expects', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', IMPORT_MAX_ROWS: 'many' });
     } catch (e) {
       error = e;
     }
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT must be an integer between 0 and 65535 (got "eighty")');
     expect(message).toContain('DATABASE_URL must be a PostgreSQL URL');
     expect(message).toContain('LOG_LEVEL must be one of: error, warn, log, debug, verbose (got "loud")');
+    expect(message).toContain('IMPORT_MAX_ROWS must be a whole number of rows, 1 to 1000000 (got "many")');
   });
 
   it('reads SEED_DEMO as a boolean and refuses anything else', () => {

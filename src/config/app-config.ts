@@ -15,6 +15,8 @@ export interface AppConfig {
   rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
   /** Load the Kota Bekasi demo into an empty database at start. */
   seedDemo: boolean;
+  /** Limits of an imported lampiran: data rows, and the file's size in bytes. */
+  imports: { maxRows: number; maxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     development: dto.NODE_ENV === NodeEnv.DEVELOPMENT,
     rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
     seedDemo: dto.SEED_DEMO === 'true',
+    imports: { maxRows: dto.IMPORT_MAX_ROWS, maxBytes: dto.IMPORT_MAX_MEGABYTES * 1024 * 1024 },
   };
 }
 

@@ -59,6 +59,20 @@ export class EnvDto {
   RATE_LIMIT_WINDOW_SECONDS: number = 60;
 
   @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_ROWS must be a whole number of rows, 1 to 1000000' })
+  @Min(1, { message: 'IMPORT_MAX_ROWS must be a whole number of rows, 1 to 1000000' })
+  @Max(1_000_000, { message: 'IMPORT_MAX_ROWS must be a whole number of rows, 1 to 1000000' })
+  IMPORT_MAX_ROWS: number = 50_000;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'IMPORT_MAX_MEGABYTES must be a whole number of megabytes, 1 to 200' })
+  @Min(1, { message: 'IMPORT_MAX_MEGABYTES must be a whole number of megabytes, 1 to 200' })
+  @Max(200, { message: 'IMPORT_MAX_MEGABYTES must be a whole number of megabytes, 1 to 200' })
+  IMPORT_MAX_MEGABYTES: number = 20;
+
+  @Expose()
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO: string = 'true';
 

@@ -6,6 +6,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Position } from '../positions/position.entity.js';
 import { RotationEvent } from '../rotations/rotation-event.entity.js';
 import { Transfer } from '../rotations/transfer.entity.js';
+import { Import, ImportRow } from '../imports/import.entity.js';
 
 /** Listed explicitly (no globs) so the app, the CLI and jest's ESM loader see the same classes. */
-export const ENTITIES = [Organization, Position, Official, RotationEvent, Transfer, Appointment, AuditLog, ApiKey];
+export const ENTITIES = [Organization, Position, Official, RotationEvent, Transfer, Appointment, AuditLog, ApiKey, Import, ImportRow];

@@ -13,5 +13,6 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 @Module({
   imports: [TypeOrmModule.forFeature([RotationEvent]), HistoryModule, OrganizationsModule],
   providers: [RecordingRepository, LampiranResolver, RotationRecorderService, RotationsService, RotationsResolver, TransfersResolver, MoversResolver, OrganizationCountResolver],
+  exports: [RotationRecorderService],
 })
 export class RotationsModule {}

@@ -1,0 +1,349 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { isDatabaseId } from '../common/input-safety.js';
+import { Capacity } from '../history/history.enums.js';
+import { PositionCategory } from '../positions/position.enums.js';
+import type { Actor } from '../auth/actor.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { RotationEventInput } from '../rotations/dto/rotation-event.input.js';
+import { RotationRecorderService } from '../rotations/rotation-recorder.service.js';
+import { RotationError } from '../rotations/rotations.errors.js';
+import { AnnexField, dataRows, findLayout, readSheetHeader, type ColumnMapping, type SheetHeader } from './annex-layout.js';
+import { at, draftRow, placeRecorderProblem, problem, type RowDraft } from './annex-mapping.js';
+import { readAnnex } from './annex-reader.js';
+import { bareName, cellText, normalizeText, readDate } from './annex-values.js';
+import type { ImportProblem } from './dto/import-views.js';
+import { Import, ImportStatus } from './import.entity.js';
+import { ImportError, ImportErrorCode, importNotFound } from './imports.errors.js';
+import { ImportsRepository, type StoredRow } from './imports.repository.js';
+import { PostMatcher, type PostMatch } from './post-matcher.js';
+
+/** The event's fields a request may give (they win over what the sheet says above the table). */
+export interface EventHeaderInput {
+  title?: string | null;
+  issuer?: string | null;
+  decreeNumber?: string | null;
+  decreeDate?: string | null;
+  swornInOn?: string | null;
+  swornInAt?: string | null;
+  effectiveOn?: string | null;
+  location?: string | null;
+  sourceUrl?: string | null;
+  signatoryName?: string | null;
+  signatoryTitle?: string | null;
+}
+
+export interface ImportRequest {
+  file: Buffer;
+  fileName: string;
+  header: EventHeaderInput;
+  /** The sheet to read when the workbook has several with data. */
+  sheet?: string | null;
+  /** Overrides of the columns found: field → column letter, e.g. { nip: "C" }. */
+  mapping?: Record<string, string> | null;
+}
+
+/** Confirmations of proposed posts, by sheet row: the code of the post meant (or true: the best candidate). */
+export interface Confirmations {
+  rows?: Record<string, { toPositionCode?: string; fromPositionCode?: string }>;
+  all?: boolean;
+}
+
+export interface ImportResult {
+  import: Import;
+  valid: boolean;
+  problems: ImportProblem[];
+  rows: StoredRow[];
+}
+
+const DATE_FIELDS = ['decreeDate', 'swornInOn', 'effectiveOn'] as const;
+const IMPORT_CODES = new Set(['NIP_MISSING', 'NIP_DAMAGED', 'NIP_INVALID', 'NAME_MISMATCH', 'POST_UNKNOWN', 'POST_AMBIGUOUS', 'POST_PROPOSED', 'DUPLICATE_ROW', 'KIND_UNKNOWN', 'CAPACITY_UNKNOWN']);
+
+const hasErrors = (problems: ImportProblem[]) => problems.some((p) => p.severity === 'ERROR');
+const sortProblems = (problems: ImportProblem[]) =>
+  problems.sort((a, b) => Number(b.severity === 'ERROR') - Number(a.severity === 'ERROR') || (a.sheetRow ?? 0) - (b.sheetRow ?? 0));
+
+/**
+ * The annex import: a clerk's lampiran spreadsheet read, mapped to a lampiran and checked
+ * by the recorder itself (a dry run that writes nothing but the import), then recorded as
+ * one event on commit. Every problem is placed where the clerk sees it: sheet row, column, cell.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly recorder: RotationRecorderService,
+    private readonly repository: ImportsRepository,
+    private readonly posts: PostMatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async dryRun(request: ImportRequest, actor: Actor | null, onProgress?: (phase: string, rows: number) => void): Promise<ImportResult> {
+    const progress = (phase: string, rows: number) => {
+      onProgress?.(phase, rows);
+      this.logger.log(`import ${request.fileName}: ${phase} ${rows} rows`);
+    };
+    const sheet = await readAnnex(request.file, request.fileName, { sheet: request.sheet, maxRows: this.config.imports.maxRows, onProgress: (n) => progress('read', n) });
+    const layout = this.layout(sheet.rows, request.mapping ?? null);
+    const above = readSheetHeader(sheet.rows.filter((r) => r.number < layout.headerRows[0]));
+    const body = dataRows(
+      sheet.rows.filter((r) => r.number > Math.max(...layout.headerRows)),
+      layout.columns,
+    );
+    if (body.length > this.config.imports.maxRows) {
+      throw new ImportError(ImportErrorCode.TOO_MANY_ROWS, `The sheet has ${body.length} rows; at most ${this.config.imports.maxRows} are imported at once: split the annex.`);
+    }
+    progress('mapped', body.length);
+
+    const problems: ImportProblem[] = [...layout.problems];
+    const { header, headerProblems } = this.header(request.header, above);
+    problems.push(...headerProblems);
+    const drafts = body.map((row) => draftRow(row, layout.columns));
+    this.markDuplicates(drafts, layout.columns);
+    await this.resolve(drafts, layout.columns);
+    const stored: StoredRow[] = drafts.map((d) => ({ sheetRow: d.sheetRow, cells: d.cells, transfer: transferOf(d), problems: d.problems }));
+    problems.push(...(await this.check(header, stored, layout.columns, headerProblems)));
+    progress('checked', body.length);
+
+    const fileSha256 = createHash('sha256').update(request.file).digest('hex');
+    const id = await this.dataSource.transaction((m) =>
+      this.repository.insert(m, { fileName: request.fileName.slice(0, 255), fileSha256, fileSize: request.file.length, sheetName: sheet.sheetName, header, columns: layout.columns, problems, rows: stored }, actor),
+    );
+    return this.result(await this.find(id), problems, stored);
+  }
+
+  /**
+   * Records the import as one rotation event through the recorder (one transaction; the
+   * import's id is the idempotency key, so committing twice records once). Proposed posts
+   * must be confirmed; any remaining ERROR refuses the commit with every problem, by sheet row.
+   */
+  async commit(id: string, confirmations: Confirmations, actor: Actor | null): Promise<ImportResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.repository.lock(manager, id);
+      if (!found) throw importNotFound();
+      const rows = await this.repository.rows(manager, id);
+      if (found.status === ImportStatus.COMMITTED) return this.result(found, found.problems, rows);
+      confirm(rows, confirmations);
+      const blocking = rows.flatMap((r) => r.problems.filter((p) => p.severity === 'ERROR' && IMPORT_CODES.has(p.code)));
+      const headerErrors = found.problems.filter((p) => p.severity === 'ERROR' && p.sheetRow === null && !p.field);
+      if (blocking.length || headerErrors.length) throw rejected([...headerErrors, ...blocking]);
+      const mapped = rows.filter(mappable);
+      const input = { ...found.header, transfers: mapped.map((r) => r.transfer) } as unknown as RotationEventInput;
+      for (const r of rows) r.problems = r.problems.filter((p) => IMPORT_CODES.has(p.code));
+      let recorded;
+      try {
+        recorded = await this.recorder.record(input, `import:${found.id}:${found.fileSha256}`, actor);
+      } catch (error) {
+        if (error instanceof RotationError && error.problems.length) throw rejected(error.problems.map((p) => placeRecorderProblem(p as never, mapped, found.columns as ColumnMapping[])));
+        throw error;
+      }
+      const warnings = recorded.warnings.map((w) => placeRecorderProblem(w, mapped, found.columns as ColumnMapping[]));
+      for (const w of warnings) rows.find((r) => r.sheetRow === w.sheetRow)?.problems.push(w);
+      const eventWide = warnings.filter((w) => w.sheetRow === null);
+      await this.repository.committed(manager, id, recorded.event.id, rows, eventWide);
+      const after = (await this.repository.lock(manager, id))!;
+      return this.result(after, [...eventWide, ...rows.flatMap((r) => r.problems)], rows);
+    });
+  }
+
+  async find(id: string): Promise<Import> {
+    if (!isDatabaseId(id)) throw importNotFound();
+    const found = await this.dataSource.getRepository(Import).findOneBy({ id });
+    if (!found) throw importNotFound();
+    return found;
+  }
+
+  latest(limit: number): Promise<Import[]> {
+    return this.dataSource.getRepository(Import).find({ order: { id: 'DESC' }, take: limit });
+  }
+
+  /** The annex's problems and its rows', errors first. */
+  async problems(i: Import): Promise<ImportProblem[]> {
+    const rows: { p: ImportProblem }[] = await this.dataSource.query('SELECT jsonb_array_elements(problems) AS p FROM import_rows WHERE import_id = $1 ORDER BY sheet_row', [i.id]);
+    return sortProblems([...i.problems, ...rows.map((r) => r.p)]);
+  }
+
+  rows(id: string, after: number, limit: number): Promise<StoredRow[]> {
+    return this.repository.rows(this.dataSource.manager, id, after, limit);
+  }
+
+  private result(found: Import, problems: ImportProblem[], rows: StoredRow[]): ImportResult {
+    const all = sortProblems([...problems.filter((p) => p.sheetRow === null), ...rows.flatMap((r) => r.problems)]);
+    return { import: found, valid: !hasErrors(all), problems: all, rows };
+  }
+
+  /** The columns found (or given), and a warning for each header not read. */
+  private layout(rows: { number: number; cells: Map<string, unknown> }[], mapping: Record<string, string> | null) {
+    const found = findLayout(rows as never);
+    const fields = Object.values(AnnexField) as string[];
+    if (mapping) {
+      const wrong = Object.entries(mapping).filter(([field, column]) => !fields.includes(field) || !/^[A-Z]{1,3}$/.test(column));
+      if (wrong.length) {
+        throw new ImportError(
+          ImportErrorCode.MAPPING_INVALID,
+          `The mapping names unknown fields or columns: ${wrong.map(([f, c]) => `${f} → ${c}`).join(', ')}. Fields are ${fields.join(', ')}; columns are letters.`,
+        );
+      }
+    }
+    if (!found && !mapping) {
+      throw new ImportError(
+        ImportErrorCode.HEADER_NOT_FOUND,
+        'No header row found: the table needs a header row naming its columns (e.g. No, Nama, NIP, Jabatan Lama, Jabatan Baru, Keterangan), or give the mapping.',
+      );
+    }
+    const headerRows = found?.headerRows ?? [rows[0]?.number ?? 1];
+    const headerRow = rows.find((r) => r.number === headerRows[0]);
+    const columns: ColumnMapping[] = (found?.columns ?? []).filter((c) => !mapping || !(c.field in mapping) || mapping[c.field] === c.column);
+    for (const [field, column] of Object.entries(mapping ?? {})) {
+      if (columns.some((c) => c.field === field && c.column === column)) continue;
+      const index = columns.findIndex((c) => c.column === column);
+      if (index >= 0) columns.splice(index, 1);
+      columns.push({ column, header: cellText((headerRow?.cells.get(column) as never) ?? null) || column, field: field as AnnexField });
+    }
+    if (!columns.some((c) => c.field === AnnexField.NIP || c.field === AnnexField.NAME_AND_NIP)) {
+      throw new ImportError(ImportErrorCode.MAPPING_INVALID, 'No column holds the NIP: the official is found by NIP. Name the NIP column in the mapping.');
+    }
+    const used = new Set(columns.map((c) => c.column));
+    const problems = [...(headerRow?.cells ?? new Map()).entries()]
+      .filter(([column, cell]) => !used.has(column) && cellText(cell as never))
+      .map(([column, cell]) =>
+        problem('UNKNOWN_COLUMN', `Column ${column} ("${cellText(cell as never)}") is not read: it is none of the known columns. Map it if it holds one.`, { sheetRow: headerRows[0], column, header: cellText(cell as never), value: null }, 'WARNING'),
+      );
+    return { headerRows, columns, problems };
+  }
+
+  /** The event's fields: the request's, else those written above the table; dates in any usual form. */
+  private header(given: EventHeaderInput, above: SheetHeader): { header: Record<string, string | null>; headerProblems: ImportProblem[] } {
+    const header: Record<string, string | null> = {};
+    const problems: ImportProblem[] = [];
+    const keys = ['title', 'issuer', 'decreeNumber', 'decreeDate', 'swornInOn', 'swornInAt', 'effectiveOn', 'location', 'sourceUrl', 'signatoryName', 'signatoryTitle'] as const;
+    for (const key of keys) {
+      const value = (given[key] ?? (above as Record<string, string | undefined>)[key] ?? null)?.toString().trim() || null;
+      header[key] = value;
+    }
+    for (const key of DATE_FIELDS) {
+      if (!header[key]) continue;
+      const date = readDate(header[key]);
+      if (!date) problems.push(problem('DATE_INVALID', `${key} "${header[key]}" is not a date: write it as 6 Februari 2026, 06-02-2026 or 2026-02-06.`, { sheetRow: null, column: null, header: key, value: header[key] }));
+      header[key] = date ?? header[key];
+    }
+    for (const key of ['title', 'issuer', 'swornInOn'] as const) {
+      if (!header[key]) problems.push(problem('HEADER_REQUIRED', `The event's ${key} is missing: give it with the file, or write it above the table.`, { sheetRow: null, column: null, header: key, value: null }));
+    }
+    return { header, headerProblems: problems };
+  }
+
+  /** A row that repeats an earlier one cell for cell is reported once, not recorded twice. */
+  private markDuplicates(drafts: RowDraft[], columns: ColumnMapping[]): void {
+    const seen = new Map<string, number>();
+    for (const d of drafts) {
+      const key = JSON.stringify(Object.entries(d.cells).filter(([f]) => f !== AnnexField.NO).sort());
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, d.sheetRow);
+      else d.problems.push(problem('DUPLICATE_ROW', `This row repeats row ${first}.`, at(d, columns, [AnnexField.NIP, AnnexField.NAME_AND_NIP])));
+    }
+  }
+
+  /** Officials by NIP (a name that is someone else's is a problem) and posts by code, title or similarity, for all rows at once. */
+  private async resolve(drafts: RowDraft[], columns: ColumnMapping[]): Promise<void> {
+    const nips = [...new Set(drafts.map((d) => d.nip).filter((n): n is string => !!n))];
+    const officials = new Map<string, string>(
+      ((await this.dataSource.query('SELECT nip, name FROM officials WHERE nip = ANY($1::text[])', [nips])) as { nip: string; name: string }[]).map((o) => [o.nip, o.name]),
+    );
+    for (const d of drafts) {
+      const name = d.nip ? officials.get(d.nip) : undefined;
+      if (name && d.name && !sameName(name, d.name)) {
+        d.problems.push(problem('NAME_MISMATCH', `NIP ${d.nip} is ${name}'s, not ${d.name}'s: check the NIP and the name.`, at(d, columns, [AnnexField.NAME, AnnexField.NAME_AND_NIP])));
+      }
+    }
+    const refs = drafts.flatMap((d) => [d.to, d.from].filter((r) => r !== null));
+    const matches = await this.posts.match(this.dataSource.manager, refs);
+    let k = 0;
+    for (const d of drafts) {
+      for (const end of ['to', 'from'] as const) {
+        if (d[end] === null) continue;
+        const match = matches[k++];
+        const field = end === 'to' ? 'toPositionCode' : 'fromPositionCode';
+        const where = at(d, columns, end === 'to' ? [AnnexField.TO_CODE, AnnexField.TO_POST] : [AnnexField.FROM_CODE, AnnexField.FROM_POST]);
+        // A task's "Jabatan Lama" is the functional post kept beside it, not a task left.
+        const kept = end === 'from' && d.transfer.capacity === Capacity.ADDITIONAL_TASK && (match.status !== 'FOUND' || match.category !== PositionCategory.UNIT_HEAD);
+        if (kept) continue;
+        if (match.status === 'FOUND') (d.transfer as Record<string, unknown>)[field] = match.code;
+        else d.problems.push(postProblem(match, where, field));
+      }
+    }
+  }
+
+  /** The recorder's dry run over the rows that map to a lampiran row; its problems placed on the sheet. */
+  private async check(header: Record<string, string | null>, rows: StoredRow[], columns: ColumnMapping[], headerProblems: ImportProblem[]): Promise<ImportProblem[]> {
+    const mapped = rows.filter(mappable);
+    if (mapped.length === 0 || hasErrors(headerProblems)) return [];
+    const input = { ...header, transfers: mapped.map((r) => r.transfer) } as unknown as RotationEventInput;
+    const { problems } = await this.recorder.validate(input);
+    const eventWide: ImportProblem[] = [];
+    for (const p of problems) {
+      const placed = placeRecorderProblem(p, mapped, columns);
+      if (placed.sheetRow === null) eventWide.push(placed);
+      else mapped[p.index!].problems.push(placed);
+    }
+    return eventWide;
+  }
+}
+
+/** A row's lampiran row as far as it was read (null without a NIP); recorded only when `mappable`. */
+function transferOf(d: RowDraft): Record<string, unknown> | null {
+  return d.nip ? { nip: d.nip, ...d.transfer } : null;
+}
+
+/** Whether a row goes into the lampiran: a transfer, and no problem of the import left (a post unconfirmed, a NIP unread). */
+const mappable = (r: StoredRow) => r.transfer !== null && !r.problems.some((p) => p.severity === 'ERROR' && IMPORT_CODES.has(p.code));
+
+function postProblem(match: Exclude<PostMatch, { status: 'FOUND' }>, where: Pick<ImportProblem, 'sheetRow' | 'column' | 'header' | 'value'>, field: string): ImportProblem {
+  const best = match.candidates[0];
+  switch (match.status) {
+    case 'PROPOSED':
+      return problem('POST_PROPOSED', `No post is named "${where.value}"; the closest is ${best.title} (${best.code}, ${best.unit}, score ${best.score}). Confirm it (or another candidate) to import this row.`, where, 'ERROR', { field, candidates: match.candidates });
+    case 'AMBIGUOUS':
+      return problem('POST_AMBIGUOUS', `"${where.value}" is the title of ${match.candidates.length} posts (${match.candidates.map((c) => `${c.code}, ${c.unit}`).join('; ')}): add the unit (Unit Kerja) or use the post's code.`, where, 'ERROR', { field, candidates: match.candidates });
+    case 'UNKNOWN':
+      return problem('POST_UNKNOWN', `No post is named "${where.value}"${best ? ` (nearest: ${best.title}, ${best.code}, score ${best.score})` : ''}.`, where, 'ERROR', { field, candidates: match.candidates });
+  }
+}
+
+/** Applies the clerk's confirmations to the rows' proposed posts; a confirmed row gets its transfer. */
+function confirm(rows: StoredRow[], confirmations: Confirmations): void {
+  for (const row of rows) {
+    const given = confirmations.rows?.[String(row.sheetRow)] ?? {};
+    const left: ImportProblem[] = [];
+    for (const p of row.problems) {
+      const field = p.field as 'toPositionCode' | 'fromPositionCode' | undefined;
+      const chosen = field && (p.code === 'POST_PROPOSED' || p.code === 'POST_AMBIGUOUS') ? (given[field] ?? (confirmations.all && p.code === 'POST_PROPOSED' ? p.candidates?.[0]?.code : undefined)) : undefined;
+      if (chosen && p.candidates?.some((c) => c.code === chosen)) {
+        row.transfer = { ...(row.transfer ?? {}), [field!]: chosen };
+      } else {
+        left.push(p);
+      }
+    }
+    row.problems = left;
+  }
+}
+
+function rejected(problems: ImportProblem[]): ImportError {
+  const errors = problems.filter((p) => p.severity === 'ERROR');
+  const first = errors[0];
+  return new ImportError(
+    ImportErrorCode.IMPORT_REJECTED,
+    `The annex was not recorded: ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (${first.sheetRow !== null ? `row ${first.sheetRow}: ` : ''}${first.message}${errors.length > 1 ? '; …' : ''})` : ''}.`,
+    problems.map((p) => ({ ...p, index: p.sheetRow, severity: p.severity })),
+  );
+}
+
+/** Two names are one person's when, titles left out, one contains the other's words. */
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [bareName(a), bareName(b)];
+  if (!x || !y) return true;
+  return x === y || x.includes(y) || y.includes(x) || normalizeText(x).replace(/ /g, '') === normalizeText(y).replace(/ /g, '');
+}
