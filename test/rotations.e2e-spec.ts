@@ -497,4 +497,35 @@ describe('recording rotations', () => {
     const res = await t.analyst(RECORD, { input: eventInput([{ officialId: '1', toPositionId: '1' }]) });
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
+
+  describe('problems name the fields the client sent', () => {
+    let posts: { id: string; code: string }[];
+    let people: { id: string; name: string; nip: string }[];
+    beforeAll(async () => {
+      ({ posts } = await unitWithPosts(t, 'ROWS', 5));
+      people = await officials(t, 'Rows', 5);
+      await record(t, [{ officialId: people[0].id, toPositionId: posts[0].id }, { officialId: people[1].id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
+    });
+
+    const where = (problems: { index: number; code: string; field: string; severity: string }[]) => problems.map((p) => [p.index, p.code, p.field]);
+    const dated = { swornInOn: '2026-02-06', decreeDate: '2026-02-05' };
+
+    it('names the field the row sent: toPositionCode into an occupied post, toPositionId when the id was sent', async () => {
+      const res = await t.hr(VALIDATE, {
+        input: eventInput(
+          [
+            { nip: people[2].nip, toPositionCode: 'ROWS-2' }, // held by people[1], who stays
+            { officialId: people[4].id, toPositionId: posts[0].id }, // held by people[0], who stays
+          ],
+          dated,
+        ),
+      });
+      expect(where(res.data.validateRotationEvent.problems)).toEqual([
+        [0, 'POSITION_OCCUPIED', 'toPositionCode'],
+        [1, 'POSITION_OCCUPIED', 'toPositionId'],
+      ]);
+      const same = await t.hr(RECORD, { input: eventInput([{ officialId: people[0].id, toPositionCode: 'ROWS-1' }], dated) });
+      expect(where(same.errors![0].extensions.problems)).toEqual([[0, 'SAME_POSITION', 'toPositionCode']]);
+    });
+  });
 });

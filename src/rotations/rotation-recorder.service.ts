@@ -109,7 +109,7 @@ export class RotationRecorderService {
       const since = await this.repository.voidEvent(manager, id, reason);
       const projection = await this.projection.project(manager, await this.repository.officialsOfEvent(manager, id), since);
       // No rows of its own remain to attribute problems to.
-      const problems = await this.checkHistory(manager, projection, rowIndex([], []));
+      const problems = await this.checkHistory(manager, projection, rowIndex([], [], []));
       if (hasErrors(problems)) throw rejected(problems);
       await this.projection.write(manager, projection);
       await this.audited(manager, actor, 'voidRotationEvent', id, before, reason);
@@ -181,7 +181,7 @@ export class RotationRecorderService {
     const known = knownHistories(lookups.existing, checked.planned, inserted, eventId, effectiveOn);
     const officialIds = [...new Set([...known.keys(), ...(options.alsoRebuild ?? [])])];
     const projection = await this.projection.project(manager, officialIds, rebuildSince(effectiveOn, options.since), known);
-    problems.push(...(await this.checkHistory(manager, projection, rowIndex(checked.planned, inserted))));
+    problems.push(...(await this.checkHistory(manager, projection, rowIndex(checked.planned, inserted, input.transfers))));
     return { problems: sortProblems(problems), eventId, projection };
   }
 

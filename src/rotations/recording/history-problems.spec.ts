@@ -1,5 +1,6 @@
 import type { Projection } from '../../history/projection.service.js';
 import { factsNeeded, historyProblems, type HistoryFacts, type RowIndex } from './history-problems.js';
+import type { SentFields } from './row-input.js';
 
 const projection = (o: Partial<Projection>): Projection => ({
   officialIds: [],
@@ -12,7 +13,11 @@ const projection = (o: Partial<Projection>): Projection => ({
   derivedFrom: new Map(),
   ...o,
 });
-const rows = (ofTransfer: [string, number][] = [], ofOfficial: [string, number][] = []): RowIndex => ({ ofTransfer: new Map(ofTransfer), ofOfficial: new Map(ofOfficial) });
+const rows = (ofTransfer: [string, number][] = [], ofOfficial: [string, number][] = [], sent: [number, SentFields][] = []): RowIndex => ({
+  ofTransfer: new Map(ofTransfer),
+  ofOfficial: new Map(ofOfficial),
+  sent: new Map(sent),
+});
 const fact = (id: string, officialId: string, o: Partial<HistoryFacts['transfers'][number]> = {}) => ({
   id,
   event_id: `e${id}`,
@@ -61,5 +66,17 @@ describe('history problems', () => {
     expect(problem).toMatchObject({ code: 'POSITION_OCCUPIED', index: 2, field: 'toPositionId' });
     expect(problem.message).toContain('Kepala Bidang (P-11) is held by Pejabat 8 from 2024-01-01');
     expect(problem.message).toContain('Pejabat 7 would hold it from 2026-02-06');
+  });
+
+  it('names the destination as the row sent it: by code, for a row that gave toPositionCode', () => {
+    const holder = { officialId: '8', startedOn: '2024-01-01', endedOn: null, startedByTransferId: 'old' };
+    const mover = { officialId: '7', startedOn: '2026-02-06', endedOn: null, startedByTransferId: 'new' };
+    const facts = { transfers: [fact('old', '8'), fact('new', '7')], held: [], posts: [{ id: '11', code: 'P-11', title: 'Kepala Bidang' }] };
+    const byCode: SentFields = { official: 'nip', from: 'fromPositionCode', to: 'toPositionCode' };
+    for (const seats of [1, 3]) {
+      const p = projection({ overlaps: [{ positionId: '11', earlier: holder, later: mover, seats }] });
+      const [problem] = historyProblems(p, [], facts, rows([['new', 2]], [['7', 2]], [[2, byCode]]));
+      expect(problem).toMatchObject({ code: seats === 1 ? 'POSITION_OCCUPIED' : 'FORMATION_FULL', index: 2, field: 'toPositionCode' });
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { FoldIssue } from '../../history/fold.js';
 import type { Projection } from '../../history/projection.service.js';
 import type { RotationProblem } from '../dto/rotation-problem.js';
 import { error } from './problems.js';
+import type { SentFields } from './row-input.js';
 
 /** What the messages name, read for the transfers and posts that `factsNeeded` lists. */
 export interface HistoryFacts {
@@ -21,10 +22,12 @@ export interface HistoryFacts {
   posts: { id: string; code: string; title: string }[];
 }
 
-/** Where in this event's lampiran a problem belongs: by its new transfers' ids, and by official. */
+/** Where in this event's lampiran a problem belongs: by its new transfers' ids, and by official; and the fields each row sent. */
 export interface RowIndex {
   ofTransfer: Map<string, number>;
   ofOfficial: Map<string, number>;
+  /** By row: whether it named its posts by id or by code (a problem names the field the client sent). */
+  sent: Map<number, SentFields>;
 }
 
 /**
@@ -86,7 +89,7 @@ export function historyProblems(projection: Projection, issues: FoldIssue[], fac
     const mineFacts = mine ? byId.get(mine.startedByTransferId) : undefined;
     const holder = otherFacts?.name ?? `official ${other.officialId}`;
     const until = other.endedOn ? ` until ${other.endedOn}` : '';
-    const field = index !== null && mine && rows.ofTransfer.has(mine.startedByTransferId) ? 'toPositionId' : null;
+    const field = index !== null && mine && rows.ofTransfer.has(mine.startedByTransferId) ? (rows.sent.get(index)?.to ?? 'toPositionId') : null;
     const from = mine?.startedOn ?? o.later.startedOn;
     problems.push(
       o.seats === 1

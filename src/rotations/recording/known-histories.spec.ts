@@ -1,6 +1,7 @@
 import type { ProjectionTransfer } from '../../history/fold.js';
 import { Capacity, TransferKind } from '../../history/history.enums.js';
 import { knownHistories, rebuildSince, rowIndex } from './known-histories.js';
+import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { PlannedTransfer } from './lookups.js';
 
 const plan = (index: number, officialId: string, toPositionId: string): PlannedTransfer => ({
@@ -44,9 +45,14 @@ describe('rebuildSince', () => {
 });
 
 describe('rowIndex', () => {
-  it('points new transfers and planned officials back at their lampiran row', () => {
-    const rows = rowIndex([plan(0, '1', '11'), plan(2, '2', '12')], [{ id: 't9', seq: 1 }, { id: 't10', seq: 3 }]);
+  it('points new transfers and planned officials back at their lampiran row, with the fields each row sent', () => {
+    const sent = [{ officialId: '1', toPositionId: '11' }, { nip: '12345' }, { nip: '197805122005011001', fromPositionCode: 'P-10', toPositionCode: 'P-12' }] as TransferInput[];
+    const rows = rowIndex([plan(0, '1', '11'), plan(2, '2', '12')], [{ id: 't9', seq: 1 }, { id: 't10', seq: 3 }], sent);
     expect([...rows.ofTransfer]).toEqual([['t9', 0], ['t10', 2]]);
     expect([...rows.ofOfficial]).toEqual([['1', 0], ['2', 2]]);
+    expect([...rows.sent]).toEqual([
+      [0, { official: 'officialId', from: 'fromPositionId', to: 'toPositionId' }],
+      [2, { official: 'nip', from: 'fromPositionCode', to: 'toPositionCode' }],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { ProjectionTransfer } from '../../history/fold.js';
 import type { RowIndex } from './history-problems.js';
+import type { TransferInput } from '../dto/rotation-event.input.js';
 import type { PlannedTransfer } from './lookups.js';
+import { sentFields } from './row-input.js';
 
 /*
  * What the project phase is given: the histories already in hand, where to start the rebuild,
@@ -38,10 +40,11 @@ export function rebuildSince(effectiveOn: string, oldDate?: string): string {
   return oldDate && oldDate < effectiveOn ? oldDate : effectiveOn;
 }
 
-/** This event's rows by their new transfers' ids and by official. */
-export function rowIndex(planned: PlannedTransfer[], inserted: InsertedTransfer[]): RowIndex {
+/** This event's rows by their new transfers' ids and by official, and the fields each planned row sent. */
+export function rowIndex(planned: PlannedTransfer[], inserted: InsertedTransfer[], rows: TransferInput[]): RowIndex {
   return {
     ofTransfer: new Map(inserted.map((r) => [r.id, r.seq - 1])),
     ofOfficial: new Map(planned.map((p) => [p.officialId, p.index])),
+    sent: new Map(planned.map((p) => [p.index, sentFields(rows[p.index])])),
   };
 }

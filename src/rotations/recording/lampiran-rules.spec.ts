@@ -92,6 +92,21 @@ describe('checkLampiran', () => {
     expect(codes(check([{ officialId: '1', toPositionId: '11', kind: TransferKind.ACTING_START, capacity: Capacity.DEFINITIVE }], world()))).toEqual(['KIND_CAPACITY_MISMATCH']);
   });
 
+  it('names the fields the row sent: a destination given by code is toPositionCode, a derived origin fromPositionCode', () => {
+    // Official 1 holds post 10 since 2020; official 4 (III/a, by NIP) holds post 11 since 2025.
+    const l = lookups(
+      [official('1'), official('4', { rank: Rank.III_A, nip: '198001012006041004' })],
+      [post('10'), post('11'), post('12', { echelon: Echelon.II_B })],
+      [earlier({ officialId: '1', toPositionId: '10' }), earlier({ officialId: '4', toPositionId: '11', effectiveOn: '2025-06-01' })],
+    );
+    const result = check([{ officialId: '1', toPositionCode: 'P-10' }, { nip: '198001012006041004', toPositionCode: 'P-12' }], l);
+    expect(result.problems.map((p) => [p.index, p.code, p.field])).toEqual([
+      [0, 'SAME_POSITION', 'toPositionCode'],
+      [1, 'RANK_BELOW_MINIMUM', 'toPositionCode'],
+      [1, 'SHORT_TENURE', 'fromPositionCode'],
+    ]);
+  });
+
   it('sees only the history ordered before this event', () => {
     // A later recorded move of official 1 (out of post 10 in 2027) does not change what was held on ON.
     const l = lookups([official('1')], [post('10'), post('11')], [earlier({ officialId: '1', toPositionId: '10' }), earlier({ id: 'later', officialId: '1', effectiveOn: '2027-01-01', eventOrder: 5n })]);

@@ -11,6 +11,7 @@ import type { RotationProblem } from '../dto/rotation-problem.js';
 import { ACTING_LIMIT_MONTHS, monthsBefore, rankTooLow, yearsBefore } from '../rotation-rules.js';
 import type { Lookups, OfficialRow, PlannedTransfer, PositionRow } from './lookups.js';
 import { error, warning } from './problems.js';
+import { sentFields } from './row-input.js';
 
 /*
  * The day-of checks for one lampiran row, as pure functions over the looked-up maps: name the
@@ -56,8 +57,9 @@ function capacityOf(row: TransferInput): { capacity: Capacity; mismatch: boolean
   return { capacity, mismatch };
 }
 
-const officialField = (row: TransferInput) => (row.officialId ? 'officialId' : 'nip');
-const toField = (row: TransferInput) => (row.toPositionId ? 'toPositionId' : 'toPositionCode');
+const officialField = (row: TransferInput) => sentFields(row).official;
+const fromField = (row: TransferInput) => sentFields(row).from;
+const toField = (row: TransferInput) => sentFields(row).to;
 
 /** The day-of checks for one lampiran row, and the row to store. `seen`: officials of earlier rows, with their row. */
 export function checkRow(
@@ -156,10 +158,10 @@ function definitiveMove({ row, index, on, official, statedFrom, to }: NamedRow, 
   const problems: RotationProblem[] = [];
   const from = statedFrom ? statedFrom.id : (held?.positionId ?? null);
   if (statedFrom && statedFrom.id !== (held?.positionId ?? null)) {
-    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} held ${heldName} on ${on}, not ${describePost(statedFrom)}.`, index, row.fromPositionId ? 'fromPositionId' : 'fromPositionCode'));
+    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} held ${heldName} on ${on}, not ${describePost(statedFrom)}.`, index, fromField(row)));
   }
   if (!from && !to) {
-    problems.push(error('NOTHING_TO_RECORD', `${official.name} holds no post on ${on} and the row names no destination.`, index, 'toPositionId'));
+    problems.push(error('NOTHING_TO_RECORD', `${official.name} holds no post on ${on} and the row names no destination.`, index, toField(row)));
   }
   if (to && held && to.id === held.positionId) {
     problems.push(error('SAME_POSITION', `${official.name} already holds ${describePost(to)} on ${on}.`, index, toField(row)));
@@ -177,9 +179,9 @@ function taskMove({ row, index, on, official, statedFrom, to }: NamedRow, { held
   const from = statedFrom ? statedFrom.id : (task?.positionId ?? null);
   const taskName = task ? postName(task.positionId) : 'no post';
   if (statedFrom && statedFrom.id !== (task?.positionId ?? null)) {
-    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} had the additional task of ${taskName} on ${on}, not ${describePost(statedFrom)}.`, index, row.fromPositionId ? 'fromPositionId' : 'fromPositionCode'));
+    problems.push(error('FROM_POSITION_MISMATCH', `${official.name} had the additional task of ${taskName} on ${on}, not ${describePost(statedFrom)}.`, index, fromField(row)));
   }
-  if (!from && !to) problems.push(error('NOTHING_TO_RECORD', `${official.name} has no additional task on ${on} and the row names none to give.`, index, 'toPositionId'));
+  if (!from && !to) problems.push(error('NOTHING_TO_RECORD', `${official.name} has no additional task on ${on} and the row names none to give.`, index, toField(row)));
   if (to && task && to.id === task.positionId) problems.push(error('SAME_POSITION', `${official.name} already heads ${describePost(to)} on ${on}.`, index, toField(row)));
   if (to && to.category !== PositionCategory.UNIT_HEAD) {
     problems.push(error('NOT_A_UNIT_HEAD_POST', `An additional task heads an UPTD: ${describePost(to)} is not an UPTD head's post (category UNIT_HEAD).`, index, toField(row)));
@@ -194,13 +196,13 @@ function taskMove({ row, index, on, official, statedFrom, to }: NamedRow, { held
 function actingMove({ row, index, on, official, statedFrom, to }: NamedRow, { acting }: Standing): { from: string | null; problems: RotationProblem[] } {
   const problems: RotationProblem[] = [];
   if (to) {
-    if (acting.some((a) => a.positionId === to.id)) problems.push(error('ALREADY_ACTING', `${official.name} is already acting in ${describePost(to)} on ${on}.`, index, 'toPositionId'));
+    if (acting.some((a) => a.positionId === to.id)) problems.push(error('ALREADY_ACTING', `${official.name} is already acting in ${describePost(to)} on ${on}.`, index, toField(row)));
     return { from: null, problems };
   }
   const from = statedFrom?.id ?? (acting.length === 1 ? acting[0].positionId : null);
   if (!from || !acting.some((a) => a.positionId === from)) {
     const what = statedFrom ? describePost(statedFrom) : 'any single post';
-    problems.push(error('NOT_ACTING', `${official.name} is not acting in ${what} on ${on}; name the post being left.`, index, 'fromPositionId'));
+    problems.push(error('NOT_ACTING', `${official.name} is not acting in ${what} on ${on}; name the post being left.`, index, fromField(row)));
   }
   return { from, problems };
 }
@@ -208,7 +210,7 @@ function actingMove({ row, index, on, official, statedFrom, to }: NamedRow, { ac
 /** The destination must exist on the day, and the official must be a civil servant by then. */
 export function dayProblems({ row, index, on, official, to }: NamedRow): RotationProblem[] {
   const problems: RotationProblem[] = [];
-  if (row.kind === TransferKind.ACTING_START && !to) problems.push(error('DESTINATION_REQUIRED', 'ACTING_START needs the post to act in.', index, 'toPositionId'));
+  if (row.kind === TransferKind.ACTING_START && !to) problems.push(error('DESTINATION_REQUIRED', 'ACTING_START needs the post to act in.', index, toField(row)));
   if (to && ((to.established_on && to.established_on > on) || (to.abolished_on && to.abolished_on <= on))) {
     const why = to.established_on && to.established_on > on ? `is only established on ${to.established_on}` : `was abolished on ${to.abolished_on}`;
     problems.push(error('POSITION_NOT_ACTIVE', `${describePost(to)} ${why}; the transfer takes effect on ${on}.`, index, toField(row)));
@@ -261,18 +263,18 @@ export function advisories(
   }
   if (capacity === Capacity.DEFINITIVE && to && rankTooLow(official.rank, to.echelon)) {
     problems.push(
-      warning('RANK_BELOW_MINIMUM', `${official.name}'s rank ${official.rank} is more than one grade below the minimum for echelon ${to.echelon} (PP 13/2002).`, index, 'toPositionId'),
+      warning('RANK_BELOW_MINIMUM', `${official.name}'s rank ${official.rank} is more than one grade below the minimum for echelon ${to.echelon} (PP 13/2002).`, index, toField(row)),
     );
   }
   if (capacity === Capacity.DEFINITIVE && held && held.startedOn > yearsBefore(on, 2)) {
-    problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, 'fromPositionId'));
+    problems.push(warning('SHORT_TENURE', `${official.name} has held ${heldName} only since ${held.startedOn}, less than 2 years.`, index, fromField(row)));
   }
   // Acting past the limit: the period this row ends, or one it leaves open.
   const limit = monthsBefore(on, ACTING_LIMIT_MONTHS);
   const ended = ACTING_CAPACITIES.includes(capacity) && !to && fromPost ? acting.find((a) => a.positionId === fromPost.id) : undefined;
   if (ended && ended.startedOn < limit) {
     problems.push(
-      warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, 'fromPositionId'),
+      warning('ACTING_OVER_LIMIT', `${official.name} acted in ${describePost(fromPost)} from ${ended.startedOn}, longer than ${ACTING_LIMIT_MONTHS} months (3, extended once by 3: SE Kepala BKN 1/SE/I/2021).`, index, fromField(row)),
     );
   }
   for (const open of acting.filter((a) => a !== ended && a.positionId !== to?.id && a.startedOn < limit)) {
