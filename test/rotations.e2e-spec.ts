@@ -498,7 +498,7 @@ describe('recording rotations', () => {
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  describe('problems name the fields the client sent', () => {
+  describe('a malformed row is one problem among the others', () => {
     let posts: { id: string; code: string }[];
     let people: { id: string; name: string; nip: string }[];
     beforeAll(async () => {
@@ -507,8 +507,57 @@ describe('recording rotations', () => {
       await record(t, [{ officialId: people[0].id, toPositionId: posts[0].id }, { officialId: people[1].id, toPositionId: posts[1].id }], { swornInOn: '2022-01-03', decreeDate: '2022-01-03' });
     });
 
+    /** Seven rows, seven different problems; row 2's NIP has 17 digits. */
+    const sevenRows = () => [
+      { officialId: people[2].id, toPositionCode: 'ROWS-1' }, // held by people[0], who stays
+      { officialId: '99999999', toPositionId: posts[2].id },
+      { nip: people[3].nip.slice(0, 17), toPositionId: posts[3].id },
+      { officialId: people[1].id, fromPositionCode: 'ROWS-3', toPositionId: posts[4].id }, // held ROWS-2
+      { officialId: people[3].id, toPositionCode: 'NO-SUCH-POST' },
+      { officialId: people[4].id, toPositionId: posts[3].id, kind: 'ACTING_START', capacity: 'DEFINITIVE' },
+      { nip: people[2].nip, toPositionId: posts[4].id },
+    ];
+    const expected = [
+      [0, 'POSITION_OCCUPIED', 'toPositionCode'],
+      [1, 'UNKNOWN_OFFICIAL', 'officialId'],
+      [2, 'NIP_INVALID', 'nip'],
+      [3, 'FROM_POSITION_MISMATCH', 'fromPositionCode'],
+      [4, 'UNKNOWN_POSITION', 'toPositionCode'],
+      [5, 'KIND_CAPACITY_MISMATCH', 'capacity'],
+      [6, 'DUPLICATE_OFFICIAL', 'nip'],
+    ];
     const where = (problems: { index: number; code: string; field: string; severity: string }[]) => problems.map((p) => [p.index, p.code, p.field]);
     const dated = { swornInOn: '2026-02-06', decreeDate: '2026-02-05' };
+
+    it('validateRotationEvent reports a 17-digit NIP beside the six other rows\' problems, each with its row and field', async () => {
+      const before = await footprint(t);
+      const res = await t.hr(VALIDATE, { input: eventInput(sevenRows(), dated) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.validateRotationEvent.valid).toBe(false);
+      expect(where(res.data.validateRotationEvent.problems)).toEqual(expected);
+      expect(res.data.validateRotationEvent.problems.every((p: { severity: string }) => p.severity === 'ERROR')).toBe(true);
+      expect(res.data.validateRotationEvent.problems[2]).toEqual({ code: 'NIP_INVALID', severity: 'ERROR', index: 2, field: 'nip', message: 'nip must be 18 digits (this one has 17).' });
+      expect(await footprint(t)).toEqual(before);
+    });
+
+    it('recordRotationEvent refuses with all seven in the error\'s problems, writing nothing', async () => {
+      const before = await footprint(t);
+      const res = await t.hr(RECORD, { input: eventInput(sevenRows(), dated) });
+      expect(res.data).toBeNull();
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'ROTATION_REJECTED' });
+      expect(where(res.errors![0].extensions.problems)).toEqual(expected);
+      expect(res.errors![0].message).toContain('7 errors');
+      expect(await footprint(t)).toEqual(before);
+    });
+
+    it('records the other rows once the malformed one is corrected, as the clerk would', async () => {
+      const rows = [{ nip: people[3].nip, toPositionId: posts[3].id }];
+      const bad = await t.hr(VALIDATE, { input: eventInput([{ nip: `${people[3].nip}0`, toPositionId: posts[3].id }], dated) });
+      expect(where(bad.data.validateRotationEvent.problems)).toEqual([[0, 'NIP_INVALID', 'nip']]);
+      const res = await record(t, rows, dated);
+      expect(res.event.transfers).toEqual([expect.objectContaining({ official: { id: people[3].id, name: people[3].name }, toPosition: { code: 'ROWS-4' } })]);
+    });
 
     it('names the field the row sent: toPositionCode into an occupied post, toPositionId when the id was sent', async () => {
       const res = await t.hr(VALIDATE, {
@@ -527,5 +576,19 @@ describe('recording rotations', () => {
       const same = await t.hr(RECORD, { input: eventInput([{ officialId: people[0].id, toPositionCode: 'ROWS-1' }], dated) });
       expect(where(same.errors![0].extensions.problems)).toEqual([[0, 'SAME_POSITION', 'toPositionCode']]);
     });
+
+    it('reports an over-long note or code as its row\'s problem, and still refuses a huge string before the recorder runs', async () => {
+      const res = await t.hr(VALIDATE, {
+        input: eventInput([{ officialId: people[4].id, toPositionCode: 'C'.repeat(51) }, { officialId: people[2].id, toPositionId: posts[2].id, note: 'n'.repeat(2001) }], dated),
+      });
+      expect(res.data.validateRotationEvent.problems.map((p: any) => [p.index, p.code, p.field, p.severity])).toEqual([
+        [0, 'CODE_TOO_LONG', 'toPositionCode', 'ERROR'],
+        [1, 'NOTE_TOO_LONG', 'note', 'ERROR'],
+      ]);
+      const huge = await t.hr(VALIDATE, { input: eventInput([{ officialId: people[2].id, toPositionId: posts[2].id, note: 'n'.repeat(100_000) }], dated) });
+      expect(huge.data).toBeNull();
+      expect(huge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'VALIDATION_FAILED', problems: [{ index: 0, field: 'note', code: 'MAX_LENGTH' }] });
+    });
   });
 });
+

@@ -37,3 +37,15 @@ export function DatabaseId(): PropertyDecorator {
     validator: { validate: (value) => isDatabaseId(value), defaultMessage: (args) => idProblem(args?.property ?? 'id').message },
   });
 }
+
+/**
+ * Trimmed text refused before any resolver only when it is longer than any value of the field
+ * could be (`cap`, a bound against hostile input). The field's own rule is checked later, where
+ * a problem can be reported with the others (a lampiran row's, by the recorder).
+ */
+export function CappedText(cap: number): PropertyDecorator {
+  return (target, key) => {
+    Trim()(target, key);
+    MaxLength(cap, { message: `${String(key)} is far too long (more than ${cap} characters)` })(target, key);
+  };
+}

@@ -13,6 +13,7 @@ import { knownHistories, rebuildSince, rowIndex } from './recording/known-histor
 import { checkLampiran, decreeNumberTaken, eventDateProblems } from './recording/lampiran-rules.js';
 import { hasErrors, sortProblems } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
+import { wellFormed } from './recording/row-input.js';
 import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RotationEventStatus } from './rotation.enums.js';
@@ -163,8 +164,9 @@ export class RotationRecorderService {
       }
     }
 
-    // Resolve, then check: the rows that can be stored come back as planned transfers.
-    const lookups = await this.resolver.resolve(manager, input.transfers);
+    // Resolve the well-formed rows, then check every row: the malformed ones get their form's
+    // problems, and the rows that can be stored come back as planned transfers.
+    const lookups = await this.resolver.resolve(manager, input.transfers.filter((row) => wellFormed(row)));
     const order = options.eventId ? BigInt(options.eventId) : NEW_EVENT_ORDER;
     const checked = checkLampiran(input.transfers, effectiveOn, order, lookups);
     problems.push(...checked.problems);

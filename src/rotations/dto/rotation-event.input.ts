@@ -1,57 +1,59 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUrl, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, ValidateNested } from 'class-validator';
 import { TimeOfDayScalar } from '../../common/scalars/time-of-day.scalar.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
-import { OptionalText, RequiredText, DatabaseId } from '../../common/validators.js';
+import { CappedText, OptionalText, RequiredText } from '../../common/validators.js';
 import { Capacity, TransferKind } from '../../history/history.enums.js';
 
 export const MAX_TRANSFERS = 10_000;
+/** A post code's length (positions.code): a longer one names no post. */
+export const MAX_CODE = 50;
+export const MAX_NOTE = 2000;
+/** Ten times a field's own limit: longer is refused before the recorder runs, as hostile input. */
+const cap = (limit: number) => limit * 10;
+
+/*
+ * A row's fields carry only the bound against hostile input (and GraphQL's own types: IDs and
+ * strings are checked by the input guard, enums by GraphQL). Their form (an 18-digit NIP, a
+ * code of at most 50 characters, …) is checked by the recorder (recording/row-input.ts), so a
+ * malformed row is one problem of the lampiran, reported with every other row's.
+ */
 @InputType({ description: 'One row of the lampiran: who, from which post (optional: derived), to which post (none: leaves office).' })
 export class TransferInput {
   @Field(() => ID, { nullable: true, description: 'The official, by id; or give nip.' })
-  @IsOptional()
-  @DatabaseId()
   officialId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The official, by NIP; or give officialId.' })
+  @Field(() => String, { nullable: true, description: 'The official, by NIP (18 digits); or give officialId.' })
   @IsOptional()
-  @Matches(/^[0-9]{18}$/, { message: 'nip must be 18 digits' })
+  @CappedText(cap(18))
   nip?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The post the decree says the official leaves; checked against the history. Omit to derive it.' })
-  @IsOptional()
-  @DatabaseId()
   fromPositionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Or the same post by code.' })
   @IsOptional()
-  @OptionalText(50)
+  @CappedText(cap(MAX_CODE))
   fromPositionCode?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The destination post; omit (with toPositionCode) when the official leaves office.' })
-  @IsOptional()
-  @DatabaseId()
   toPositionId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Or the destination by code.' })
   @IsOptional()
-  @OptionalText(50)
+  @CappedText(cap(MAX_CODE))
   toPositionCode?: string | null;
 
   @Field(() => TransferKind, { nullable: true, description: 'Derived from the posts when omitted; a stated kind the posts contradict is a warning.' })
-  @IsOptional()
-  @IsEnum(TransferKind)
   kind?: TransferKind | null;
 
   @Field(() => Capacity, { nullable: true, description: 'DEFINITIVE unless the kind is ACTING_START/ACTING_END (then ACTING).' })
-  @IsOptional()
-  @IsEnum(Capacity)
   capacity?: Capacity | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `At most ${MAX_NOTE} characters.` })
   @IsOptional()
-  @OptionalText(2000)
+  @CappedText(cap(MAX_NOTE))
   note?: string | null;
 }
 

@@ -92,6 +92,32 @@ describe('checkLampiran', () => {
     expect(codes(check([{ officialId: '1', toPositionId: '11', kind: TransferKind.ACTING_START, capacity: Capacity.DEFINITIVE }], world()))).toEqual(['KIND_CAPACITY_MISMATCH']);
   });
 
+  it('reports a malformed row with the other rows’ problems, and does not plan it', () => {
+    const result = check(
+      [
+        { officialId: '1', toPositionId: '10' },
+        { nip: '19780512200501100', toPositionId: '11', note: 'n'.repeat(2001) },
+        { officialId: '2', toPositionCode: 'NOPE' },
+        { officialId: '99', toPositionId: '12' },
+      ],
+      world(),
+    );
+    expect(result.problems.map((p) => [p.index, p.code, p.field])).toEqual([
+      [0, 'SAME_POSITION', 'toPositionId'],
+      [1, 'NIP_INVALID', 'nip'],
+      [1, 'NOTE_TOO_LONG', 'note'],
+      [2, 'UNKNOWN_POSITION', 'toPositionCode'],
+      [3, 'UNKNOWN_OFFICIAL', 'officialId'],
+    ]);
+    expect(result.planned.map((p) => p.index)).toEqual([0]);
+  });
+
+  it('does not count a malformed row as the official’s move: the well-formed row for the same official is planned', () => {
+    const result = check([{ nip: '197805122005011001', toPositionId: 'x' }, { nip: '197805122005011001', toPositionId: '11' }], world());
+    expect(codes(result)).toEqual(['ID_INVALID']);
+    expect(result.planned.map((p) => [p.index, p.officialId])).toEqual([[1, '1']]);
+  });
+
   it('names the fields the row sent: a destination given by code is toPositionCode, a derived origin fromPositionCode', () => {
     // Official 1 holds post 10 since 2020; official 4 (III/a, by NIP) holds post 11 since 2025.
     const l = lookups(

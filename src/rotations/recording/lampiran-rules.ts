@@ -2,6 +2,7 @@ import type { RotationEventInput, TransferInput } from '../dto/rotation-event.in
 import { Severity, type RotationProblem } from '../dto/rotation-problem.js';
 import type { Lookups, PlannedTransfer } from './lookups.js';
 import { error } from './problems.js';
+import { rowInputProblems } from './row-input.js';
 import { checkRow } from './row-rules.js';
 
 /*
@@ -31,13 +32,20 @@ export function decreeNumberTaken(issuer: string, decreeNumber: string, otherEve
 
 /**
  * Every row's problems and the rows that can be stored. `on`: the effective date; `order`:
- * where this event sorts among the events of that day (its id, or after all of them).
+ * where this event sorts among the events of that day (its id, or after all of them). A
+ * malformed row (a NIP of 17 digits, an over-long note) gets its form's problems only and is
+ * not planned; the resolve phase was not given it.
  */
 export function checkLampiran(rows: TransferInput[], on: string, order: bigint, lookups: Lookups): { problems: RotationProblem[]; planned: PlannedTransfer[] } {
   const problems: RotationProblem[] = [];
   const planned: PlannedTransfer[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
+    const malformed = rowInputProblems(row, index);
+    if (malformed.length > 0) {
+      problems.push(...malformed);
+      return;
+    }
     const checked = checkRow(row, index, on, order, lookups, seen);
     problems.push(...checked.problems);
     if (checked.plan && !checked.problems.some((p) => p.severity === Severity.ERROR && UNSTORABLE.has(p.code))) planned.push(checked.plan);
