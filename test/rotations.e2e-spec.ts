@@ -551,6 +551,14 @@ describe('recording rotations', () => {
       expect(await footprint(t)).toEqual(before);
     });
 
+    it('reports the event\'s own malformed fields with the rows\' problems', async () => {
+      const res = await t.hr(VALIDATE, { input: eventInput(sevenRows(), { ...dated, title: '   ', sourceUrl: 'ftp://example.org/sk.pdf', location: 'x'.repeat(501) }) });
+      expect(where(res.data.validateRotationEvent.problems)).toEqual([[null, 'IS_NOT_EMPTY', 'title'], [null, 'MAX_LENGTH', 'location'], [null, 'IS_URL', 'sourceUrl'], ...expected]);
+      const recorded = await t.hr(RECORD, { input: eventInput(sevenRows(), { ...dated, issuer: 'x'.repeat(256) }) });
+      expect(recorded.errors![0].extensions.domainCode).toBe('ROTATION_REJECTED');
+      expect(where(recorded.errors![0].extensions.problems)).toEqual([[null, 'MAX_LENGTH', 'issuer'], ...expected]);
+    });
+
     it('records the other rows once the malformed one is corrected, as the clerk would', async () => {
       const rows = [{ nip: people[3].nip, toPositionId: posts[3].id }];
       const bad = await t.hr(VALIDATE, { input: eventInput([{ nip: `${people[3].nip}0`, toPositionId: posts[3].id }], dated) });

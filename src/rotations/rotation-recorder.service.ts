@@ -10,7 +10,7 @@ import type { RecordedRotationEvent } from './dto/recorded-rotation-event.js';
 import type { RotationEventValidation, RotationProblem } from './dto/rotation-problem.js';
 import { factsNeeded, historyProblems, type RowIndex } from './recording/history-problems.js';
 import { knownHistories, rebuildSince, rowIndex } from './recording/known-histories.js';
-import { checkLampiran, decreeNumberTaken, eventDateProblems } from './recording/lampiran-rules.js';
+import { checkLampiran, decreeNumberTaken, eventDateProblems, eventInputProblems, storableEvent } from './recording/lampiran-rules.js';
 import { hasErrors, sortProblems } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
 import { wellFormed } from './recording/row-input.js';
@@ -152,11 +152,14 @@ export class RotationRecorderService {
    * (new, or the amended `eventId`) and its transfers, folds the history of everyone
    * concerned and returns every problem found, errors first.
    */
-  private async apply(manager: EntityManager, input: RotationEventInput, options: ApplyOptions): Promise<Applied> {
+  private async apply(manager: EntityManager, submitted: RotationEventInput, options: ApplyOptions): Promise<Applied> {
+    // A malformed field of the event is reported with everything else; the trial run writes it blank.
+    const malformed = eventInputProblems(submitted);
+    const input = storableEvent(submitted, malformed);
     const effectiveOn = input.effectiveOn ?? input.swornInOn;
-    const problems = eventDateProblems(input, effectiveOn);
+    const problems = [...malformed, ...eventDateProblems(input, effectiveOn)];
     let decreeNumber = input.decreeNumber ?? null;
-    if (decreeNumber) {
+    if (decreeNumber && input.issuer) {
       const taken = await this.repository.eventWithDecreeNumber(manager, input.issuer, decreeNumber, options.eventId);
       if (taken) {
         problems.push(decreeNumberTaken(input.issuer, decreeNumber, taken));

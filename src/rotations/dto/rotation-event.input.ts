@@ -1,23 +1,26 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from 'class-validator';
 import { TimeOfDayScalar } from '../../common/scalars/time-of-day.scalar.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
-import { CappedText, OptionalText, RequiredText } from '../../common/validators.js';
+import { CappedText } from '../../common/validators.js';
 import { Capacity, TransferKind } from '../../history/history.enums.js';
 
 export const MAX_TRANSFERS = 10_000;
 /** A post code's length (positions.code): a longer one names no post. */
 export const MAX_CODE = 50;
 export const MAX_NOTE = 2000;
+/** The event's text fields and their lengths (the columns'); title and issuer are required. */
+export const EVENT_TEXT = { title: 500, issuer: 255, signatoryName: 255, signatoryTitle: 255, decreeNumber: 255, location: 500, sourceUrl: 2000 } as const;
 /** Ten times a field's own limit: longer is refused before the recorder runs, as hostile input. */
 const cap = (limit: number) => limit * 10;
 
 /*
- * A row's fields carry only the bound against hostile input (and GraphQL's own types: IDs and
- * strings are checked by the input guard, enums by GraphQL). Their form (an 18-digit NIP, a
- * code of at most 50 characters, …) is checked by the recorder (recording/row-input.ts), so a
- * malformed row is one problem of the lampiran, reported with every other row's.
+ * The fields carry only the bound against hostile input (and GraphQL's own types: IDs and
+ * strings are checked by the input guard, enums and dates by GraphQL). Their form (an 18-digit
+ * NIP, a code of at most 50 characters, a title that is not blank, …) is checked by the
+ * recorder (recording/row-input.ts, eventInputProblems), so a malformed row or field is one
+ * problem of the submission, reported with every other.
  */
 @InputType({ description: 'One row of the lampiran: who, from which post (optional: derived), to which post (none: leaves office).' })
 export class TransferInput {
@@ -60,26 +63,26 @@ export class TransferInput {
 @InputType({ description: 'A swearing-in and its decree, with the lampiran in order.' })
 export class RotationEventInput {
   @Field({ description: 'e.g. "Pelantikan dan Pengambilan Sumpah/Janji Pejabat Administrator, Pengawas, dan Fungsional".' })
-  @RequiredText(500)
+  @CappedText(cap(EVENT_TEXT.title))
   title: string;
 
   @Field({ description: 'Who issued the decree, e.g. "Wali Kota Bekasi".' })
-  @RequiredText(255)
+  @CappedText(cap(EVENT_TEXT.issuer))
   issuer: string;
 
   @Field(() => String, { nullable: true, description: 'Who signed the decree, by name, e.g. "Tri Adhianto".' })
   @IsOptional()
-  @OptionalText(255)
+  @CappedText(cap(EVENT_TEXT.signatoryName))
   signatoryName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The signatory\'s office, e.g. "Wali Kota Bekasi".' })
   @IsOptional()
-  @OptionalText(255)
+  @CappedText(cap(EVENT_TEXT.signatoryTitle))
   signatoryTitle?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Nomor SK; unique per issuer.' })
   @IsOptional()
-  @OptionalText(255)
+  @CappedText(cap(EVENT_TEXT.decreeNumber))
   decreeNumber?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Tanggal SK.' })
@@ -99,13 +102,12 @@ export class RotationEventInput {
 
   @Field(() => String, { nullable: true, description: 'Where the ceremony was held; its time goes in swornInAt.' })
   @IsOptional()
-  @OptionalText(500)
+  @CappedText(cap(EVENT_TEXT.location))
   location?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL.' })
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: 'sourceUrl must be an http(s) URL' })
-  @OptionalText(2000)
+  @CappedText(cap(EVENT_TEXT.sourceUrl))
   sourceUrl?: string | null;
 
   @Field(() => [TransferInput], { description: `The lampiran, in order: 1 to ${MAX_TRANSFERS} rows.` })

@@ -3,7 +3,7 @@ import { Rank } from '../../officials/official.enums.js';
 import { Echelon } from '../../positions/position.enums.js';
 import type { RotationEventInput, TransferInput } from '../dto/rotation-event.input.js';
 import { Severity } from '../dto/rotation-problem.js';
-import { checkLampiran, eventDateProblems } from './lampiran-rules.js';
+import { checkLampiran, eventDateProblems, eventInputProblems, storableEvent } from './lampiran-rules.js';
 import type { Lookups } from './lookups.js';
 import { earlier, LATER, lookups, official, ON, post } from './rule-fixtures.js';
 
@@ -149,3 +149,33 @@ describe('eventDateProblems', () => {
     expect(eventDateProblems(event({}), ON)).toEqual([]);
   });
 });
+
+describe('eventInputProblems', () => {
+  const event = (o: Partial<RotationEventInput>) => ({ title: 'Pelantikan', issuer: 'Wali Kota Bekasi', swornInOn: ON, transfers: [], ...o }) as RotationEventInput;
+  const where = (problems: { index: number | null; field: string | null; code: string; severity: Severity }[]) => problems.map((p) => [p.index, p.field, p.code, p.severity]);
+
+  it('has nothing to say of a well-formed event, its optional fields left out or given', () => {
+    expect(eventInputProblems(event({}))).toEqual([]);
+    expect(eventInputProblems(event({ signatoryName: 'Tri Adhianto', decreeNumber: '821.2/Kep.1', location: 'x'.repeat(500), sourceUrl: 'https://bekasikota.go.id/berita/1' }))).toEqual([]);
+  });
+
+  it('names each malformed field of the event, as an ERROR of no row', () => {
+    const problems = eventInputProblems(event({ title: '   ', issuer: 'x'.repeat(256), signatoryTitle: 'a\u0000b', location: 'x'.repeat(501), sourceUrl: 'ftp://example.org/sk.pdf' }));
+    expect(where(problems)).toEqual([
+      [null, 'title', 'IS_NOT_EMPTY', Severity.ERROR],
+      [null, 'issuer', 'MAX_LENGTH', Severity.ERROR],
+      [null, 'signatoryTitle', 'TEXT_INVALID', Severity.ERROR],
+      [null, 'location', 'MAX_LENGTH', Severity.ERROR],
+      [null, 'sourceUrl', 'IS_URL', Severity.ERROR],
+    ]);
+    expect(problems[1].message).toBe('issuer must be at most 255 characters');
+  });
+
+  it('blanks the malformed fields for the trial write, required ones to an empty string', () => {
+    const input = event({ title: '', location: 'x'.repeat(501), decreeNumber: '821/1' });
+    expect(storableEvent(input, eventInputProblems(input))).toEqual({ ...input, title: '', location: null, decreeNumber: '821/1' });
+    const clean = event({});
+    expect(storableEvent(clean, [])).toBe(clean);
+  });
+});
+

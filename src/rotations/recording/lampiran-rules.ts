@@ -1,4 +1,6 @@
-import type { RotationEventInput, TransferInput } from '../dto/rotation-event.input.js';
+import { isURL } from 'class-validator';
+import { unsafeTextReason } from '../../common/input-safety.js';
+import { EVENT_TEXT, type RotationEventInput, type TransferInput } from '../dto/rotation-event.input.js';
 import { Severity, type RotationProblem } from '../dto/rotation-problem.js';
 import type { Lookups, PlannedTransfer } from './lookups.js';
 import { error } from './problems.js';
@@ -13,6 +15,39 @@ import { checkRow } from './row-rules.js';
 
 /** Codes after which a row cannot be stored at all (it would break a foreign key or a check). */
 const UNSTORABLE = new Set(['OFFICIAL_REQUIRED', 'UNKNOWN_OFFICIAL', 'UNKNOWN_POSITION', 'POSITION_AMBIGUOUS', 'DUPLICATE_OFFICIAL', 'NOTHING_TO_RECORD', 'NOT_ACTING', 'KIND_CAPACITY_MISMATCH', 'DESTINATION_REQUIRED']);
+
+const REQUIRED: readonly string[] = ['title', 'issuer'];
+
+/**
+ * The event's own malformed fields (a blank title, an issuer longer than its column, a source
+ * that is not an http(s) URL), as ERRORs of the event: reported with the rows' problems, under
+ * the codes and messages they had as input errors. The value itself is not repeated.
+ */
+export function eventInputProblems(input: RotationEventInput): RotationProblem[] {
+  const problems: RotationProblem[] = [];
+  for (const [field, max] of Object.entries(EVENT_TEXT)) {
+    const value: unknown = input[field as keyof typeof EVENT_TEXT];
+    const blank = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+    if (blank) {
+      if (REQUIRED.includes(field)) problems.push(error('IS_NOT_EMPTY', `${field} must not be empty`, null, field));
+      continue;
+    }
+    const unsafe = typeof value === 'string' ? unsafeTextReason(value) : `must be text`;
+    if (unsafe) problems.push(error('TEXT_INVALID', `${field} ${unsafe}`, null, field));
+    else if ((value as string).length > max) problems.push(error('MAX_LENGTH', `${field} must be at most ${max} characters`, null, field));
+    else if (field === 'sourceUrl' && !isURL(value as string, { require_protocol: true, protocols: ['http', 'https'] })) {
+      problems.push(error('IS_URL', 'sourceUrl must be an http(s) URL', null, field));
+    }
+  }
+  return problems;
+}
+
+/** The event as it can be written for the trial run: its malformed fields blank (there is an ERROR: nothing is kept). */
+export function storableEvent(input: RotationEventInput, malformed: RotationProblem[]): RotationEventInput {
+  if (malformed.length === 0) return input;
+  const blanked = Object.fromEntries(malformed.map((p) => [p.field, REQUIRED.includes(p.field!) ? '' : null]));
+  return { ...input, ...blanked };
+}
 
 /** The event's own dates against its decree. */
 export function eventDateProblems(input: RotationEventInput, effectiveOn: string): RotationProblem[] {
