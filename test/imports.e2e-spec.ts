@@ -1,5 +1,9 @@
+import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli/commands.js';
 import { createOfficial, createOrganization, createPosition } from './factories/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { query, record } from './support/rotations.js';
@@ -263,5 +267,31 @@ describe('importing a lampiran', () => {
     expect((workbook.getWorksheet('Lampiran')!.getRow(8).values as unknown[]).filter(Boolean)).toContain('Kode Jabatan Baru');
     const codes = (workbook.getWorksheet('Jabatan')!.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string');
     expect(codes).toContain('IMP-PKM-KALIBARU-KA');
+  });
+
+  it('imports from the command line too: progress on stderr, the problems as a table, nothing recorded on a dry run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mutasi-import-'));
+    const file = join(dir, 'lampiran.xlsx');
+    writeFileSync(file, await xlsx([HEADER, ['1', 'Budi Santoso', '1978051220050110', '', '', 'Kepala Subbagian Umum dan Kepegawaian Dinas Kesehatan', '']]));
+    const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    let printed: string;
+    let progress: string;
+    const before = await imports();
+    try {
+      await expect(
+        runCli(['import', file, '--dry-run', '--title', 'Pelantikan', '--issuer', 'Wali Kota Bekasi', '--sworn-in-on', '7 September 2026'], { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' }),
+      ).rejects.toThrow('The annex has errors');
+      printed = out.mock.calls.map((c) => String(c[0])).join('\n');
+      progress = err.mock.calls.map((c) => String(c[0])).join('\n');
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(printed).toMatch(/^SEVERITY\s+ROW\s+COLUMN\s+CODE\s+MESSAGE/);
+    expect(printed).toMatch(/ERROR\s+2\s+C NIP\s+NIP_INVALID/);
+    expect(progress).toMatch(/checked: 1 rows/);
+    expect(await imports()).toBe(before + 1);
+    expect(await query(t, `SELECT 1 FROM rotation_events WHERE title = 'Pelantikan'`)).toEqual([]);
   });
 });

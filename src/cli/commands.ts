@@ -20,6 +20,7 @@ import { ProjectionService } from '../history/projection.service.js';
 import { problemsOf } from '../common/validation.js';
 import { ExportFilters } from '../exports/dto/export-filters.js';
 import { ExportsService, type ExportName } from '../exports/exports.service.js';
+import { IMPORT_USAGE, importCommand } from './import-command.js';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -34,6 +35,7 @@ export const USAGE = `Usage: npm run cli -- <command>
          [--organization-code CODE | --organization-id ID] [--from DATE] [--to DATE]
          [--echelon E] [--category C] [--kind K]
                              stream an export to a file (NIP included), with progress on stderr
+${IMPORT_USAGE}
   keys create --role ROLE --label TEXT
                              make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
   help, --help, -h           print this
@@ -91,6 +93,7 @@ const COMMANDS: Record<string, (args: string[]) => Run | Promise<Run>> = {
       console.log(`Rebuilt ${n} appointments in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }, { quiet: true }),
   export: exportTo,
+  import: (args) => withApp(importCommand(args)),
   keys,
 };
 
