@@ -172,9 +172,9 @@ describe('importing a lampiran', () => {
 
   it('reads a CSV as Excel writes it in Indonesia: semicolons, dates in words, NIPs with spaces', async () => {
     const csv = ['No;Nama;NIP;Jabatan Lama;Jabatan Baru;Keterangan', '1;Budi Santoso;19780512 200501 1 005;Sekretaris Dinas Kesehatan;-;Pensiun'].join('\r\n');
-    const res = await upload(Buffer.from(`\uFEFF${csv}`), 'pensiun.csv', { issuer: 'Wali Kota Bekasi', title: 'Pemberhentian dengan hormat', swornInOn: 'Jumat, 3 Juli 2026' });
+    const res = await upload(Buffer.from(`\uFEFF${csv}`), 'pensiun.csv', { issuer: 'Wali Kota Bekasi', title: 'Pemberhentian dengan hormat', swornInOn: 'Jumat, 3 Juli 2026', swornInAt: '9.30 WIB' });
     expect(res.status).toBe(201);
-    expect(res.body.import.header.swornInOn).toBe('2026-07-03');
+    expect(res.body.import.header).toMatchObject({ swornInOn: '2026-07-03', swornInAt: '09:30' });
     expect(res.body.rows[0].transfer).toEqual({ nip: nips.budi, fromPositionCode: 'IMP-DINKES-SEK', kind: 'RETIREMENT', note: 'Pensiun' });
   });
 

@@ -230,6 +230,13 @@ export class ImportsService {
       if (!date) problems.push(problem('DATE_INVALID', `${key} "${header[key]}" is not a date: write it as 6 Februari 2026, 06-02-2026 or 2026-02-06.`, { sheetRow: null, column: null, header: key, value: header[key] }));
       header[key] = date ?? header[key];
     }
+    if (header.swornInAt) {
+      // "14.00", "14:00 WIB": the time as HH:MM.
+      const m = /^(\d{1,2})[.:](\d{2})(?:\s*(?:wib|wita|wit))?$/i.exec(header.swornInAt);
+      const time = m && Number(m[1]) < 24 && Number(m[2]) < 60 ? `${m[1].padStart(2, '0')}:${m[2]}` : null;
+      if (!time) problems.push(problem('TIME_INVALID', `swornInAt "${header.swornInAt}" is not a time of day: write it as 14.00 or 14:00.`, { sheetRow: null, column: null, header: 'swornInAt', value: header.swornInAt }));
+      header.swornInAt = time ?? header.swornInAt;
+    }
     for (const key of ['title', 'issuer', 'swornInOn'] as const) {
       if (!header[key]) problems.push(problem('HEADER_REQUIRED', `The event's ${key} is missing: give it with the file, or write it above the table.`, { sheetRow: null, column: null, header: key, value: null }));
     }
