@@ -21,7 +21,47 @@ const unitTree = (id: string) => subtree(lit(id));
 const PATHS = `paths AS (
   SELECT id, code::text AS path FROM organizations WHERE parent_id IS NULL
   UNION ALL SELECT o.id, paths.path || '/' || o.code FROM organizations o JOIN paths ON o.parent_id = paths.id)`;
-const personal = (allowed: boolean, expr: string) => (allowed ? expr : 'NULL');
+
+/** How a column is typed where the format has types (XLSX); CSV and NDJSON carry PostgreSQL's text. */
+export type ColumnType = 'id' | 'integer' | 'text' | 'date';
+
+export interface ExportColumn {
+  name: string;
+  /** Over the aliases of the export's FROM. */
+  sql: string;
+  type: ColumnType;
+  /** Personal data (UU 27/2022): the column is left out, not blanked, for callers who may not see it. */
+  personal?: boolean;
+}
+
+const col = (name: string, sql: string, type: ColumnType = 'text', personal = false): ExportColumn => ({ name, sql, type, personal });
+
+const APPOINTMENT_COLUMNS: readonly ExportColumn[] = [
+  col('appointment_id', 'a.id', 'id'), col('official_id', 'o.id', 'id'), col('nip', 'o.nip', 'text', true), col('official_name', 'o.name'),
+  col('honorific_prefix', 'o.honorific_prefix'), col('honorific_suffix', 'o.honorific_suffix'), col('display_name', displayNameSql('o')),
+  col('position_id', 'p.id', 'id'), col('position_code', 'p.code'), col('position_title', 'p.title'), col('echelon', 'p.echelon'), col('category', 'p.category'),
+  col('organization_id', 'u.id', 'id'), col('organization_code', 'u.code'), col('organization_name', 'u.name'), col('organization_path', 'paths.path'),
+  col('capacity', 'a.capacity'), col('started_on', 'a.started_on', 'date'), col('ended_on', 'a.ended_on', 'date'),
+  col('started_by_transfer_id', 'a.started_by_transfer_id', 'id'), col('started_by_event_id', 'st.event_id', 'id'),
+  col('started_by_decree_number', 'se.decree_number'), col('started_by_decree_date', 'se.decree_date', 'date'),
+  col('ended_by_transfer_id', 'a.ended_by_transfer_id', 'id'), col('ended_by_event_id', 'et.event_id', 'id'),
+  col('ended_by_decree_number', 'ee.decree_number'), col('ended_by_decree_date', 'ee.decree_date', 'date'),
+];
+
+const TRANSFER_COLUMNS: readonly ExportColumn[] = [
+  col('transfer_id', 't.id', 'id'), col('event_id', 'e.id', 'id'), col('seq', 't.seq', 'integer'), col('effective_on', 'e.effective_on', 'date'),
+  col('sworn_in_on', 'e.sworn_in_on', 'date'), col('issuer', 'e.issuer'), col('decree_number', 'e.decree_number'), col('decree_date', 'e.decree_date', 'date'),
+  col('event_title', 'e.title'), col('official_id', 'o.id', 'id'), col('nip', 'o.nip', 'text', true), col('official_name', 'o.name'), col('display_name', displayNameSql('o')),
+  col('from_position_id', 'fp.id', 'id'), col('from_position_code', 'fp.code'), col('from_position_title', 'fp.title'), col('from_organization_code', 'fo.code'),
+  col('to_position_id', 'tp.id', 'id'), col('to_position_code', 'tp.code'), col('to_position_title', 'tp.title'), col('to_organization_code', 'tor.code'),
+  col('kind', 't.kind'), col('capacity', 't.capacity'), col('note', 't.note'),
+];
+
+/** The columns a caller gets, in the documented order. */
+export const appointmentColumns = (withPersonalData: boolean) => APPOINTMENT_COLUMNS.filter((c) => withPersonalData || !c.personal);
+export const transferColumns = (withPersonalData: boolean) => TRANSFER_COLUMNS.filter((c) => withPersonalData || !c.personal);
+
+const selectList = (columns: readonly ExportColumn[]) => columns.map((c) => `${c.sql} AS ${c.name}`).join(', ');
 
 export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean): string {
   const where = ['true'];
@@ -31,13 +71,7 @@ export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean)
   if (f.echelon) where.push(`p.echelon = ${lit(f.echelon)}`);
   if (f.category) where.push(`p.category = ${lit(f.category)}`);
   return `WITH RECURSIVE ${PATHS}
-  SELECT a.id AS appointment_id, o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name,
-    o.honorific_prefix, o.honorific_suffix, ${displayNameSql('o')} AS display_name,
-    p.id AS position_id, p.code AS position_code, p.title AS position_title, p.echelon, p.category,
-    u.id AS organization_id, u.code AS organization_code, u.name AS organization_name, paths.path AS organization_path,
-    a.capacity, a.started_on, a.ended_on,
-    a.started_by_transfer_id, st.event_id AS started_by_event_id, se.decree_number AS started_by_decree_number, se.decree_date AS started_by_decree_date,
-    a.ended_by_transfer_id, et.event_id AS ended_by_event_id, ee.decree_number AS ended_by_decree_number, ee.decree_date AS ended_by_decree_date
+  SELECT ${selectList(appointmentColumns(withPersonalData))}
   FROM appointments a
   JOIN officials o ON o.id = a.official_id
   JOIN positions p ON p.id = a.position_id
@@ -53,6 +87,15 @@ export function appointmentsJsonQuery(f: ResolvedFilters, withPersonalData: bool
   return `SELECT json_strip_nulls(row_to_json(r))::text FROM (${appointmentsQuery(f, withPersonalData)}) r`;
 }
 
+/**
+ * Each row of `sql` (whose columns are `columns`) as one JSON array of text or null per line,
+ * for formats written in Node (XLSX): JSON text holds no raw line feed, so lines are rows, and
+ * text keeps bigint ids exact until the column's type decides.
+ */
+export function jsonArrayRows(sql: string, columns: readonly ExportColumn[]): string {
+  return `SELECT json_build_array(${columns.map((c) => `r.${c.name}::text`).join(', ')})::text FROM (${sql}) r`;
+}
+
 export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): string {
   const where = [`e.status = 'RECORDED'`];
   if (f.from) where.push(`e.effective_on >= ${lit(f.from)}::date`);
@@ -61,11 +104,7 @@ export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): s
   if (f.kind) where.push(`t.kind = ${lit(f.kind)}`);
   if (f.echelon) where.push(`(fp.echelon = ${lit(f.echelon)} OR tp.echelon = ${lit(f.echelon)})`);
   if (f.category) where.push(`(fp.category = ${lit(f.category)} OR tp.category = ${lit(f.category)})`);
-  return `SELECT t.id AS transfer_id, e.id AS event_id, t.seq, e.effective_on, e.sworn_in_on, e.issuer, e.decree_number, e.decree_date, e.title AS event_title,
-    o.id AS official_id, ${personal(withPersonalData, 'o.nip')} AS nip, o.name AS official_name, ${displayNameSql('o')} AS display_name,
-    fp.id AS from_position_id, fp.code AS from_position_code, fp.title AS from_position_title, fo.code AS from_organization_code,
-    tp.id AS to_position_id, tp.code AS to_position_code, tp.title AS to_position_title, tor.code AS to_organization_code,
-    t.kind, t.capacity, t.note
+  return `SELECT ${selectList(transferColumns(withPersonalData))}
   FROM transfers t
   JOIN rotation_events e ON e.id = t.event_id
   JOIN officials o ON o.id = t.official_id
