@@ -133,6 +133,29 @@ describe('exports', () => {
     expect(doc.persons.every((p: any) => p.identifiers?.[0]?.scheme === 'nip')).toBe(true);
   });
 
+  describe('bom', () => {
+    it('starts the CSV with a UTF-8 byte order mark only when asked, the rows unchanged', async () => {
+      const plain = (await get('/exports/transfers.csv?kind=REASSIGNMENT')).body as string;
+      const marked = await get('/exports/transfers.csv?kind=REASSIGNMENT&bom=true');
+      expect(marked.status).toBe(200);
+      expect(marked.body).toBe(`\uFEFF${plain}`);
+      expect(plain.charCodeAt(0)).not.toBe(0xfeff);
+      expect((await get('/exports/transfers.csv?kind=REASSIGNMENT&bom=false')).body).toBe(plain);
+    });
+
+    it.each([
+      ['appointments.csv?bom=yes', 'IS_BOOLEAN'],
+      ['appointments.csv?bom=', 'IS_BOOLEAN'],
+      ['appointments.csv?bom=true&bom=true', 'IS_BOOLEAN'],
+      ['appointments.ndjson?bom=true', 'BOM_CSV_ONLY'],
+      ['appointments.xlsx?bom=true', 'BOM_CSV_ONLY'],
+    ])('%s is a 400 naming bom', async (path, code) => {
+      const res = await get(`/exports/${path}`);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'bom', code })] });
+    });
+  });
+
   describe('refusals, before any row is sent', () => {
     it('needs an ANALYST key: anonymous 401, HR 403', async () => {
       const anonymous = await get('/exports/appointments.csv', null);
@@ -158,40 +181,49 @@ describe('exports', () => {
 
     it('an unknown export is a 400', async () => {
       expect((await get('/exports/everything.xml')).status).toBe(400);
+      // Not an export, though every object has it.
+      expect(JSON.parse((await get('/exports/toString')).body).error).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'name', code: 'UNKNOWN_EXPORT' })] });
     });
   });
 
-  it('stops the query when the client disconnects', async () => {
-    // Enough rows that the export cannot finish before the client goes away.
-    await query(
-      t,
-      `INSERT INTO appointments (official_id, position_id, position_seats, capacity, started_on, started_by_transfer_id)
-       SELECT a.official_id, a.position_id, a.position_seats, 'ACTING', a.started_on, a.started_by_transfer_id FROM appointments a, generate_series(1, 600)`,
-    );
-    const total = await count('appointments');
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const address = t.app.getHttpServer().address() as { port: number };
-    await new Promise<void>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: address.port, path: '/exports/appointments.csv', headers: t.auth.ANALYST }, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
-        });
-      });
-      req.on('error', (e) => (e.message.includes('socket hang up') ? resolve() : reject(e)));
+  describe('stops the query when the client disconnects', () => {
+    let total: number;
+    beforeAll(async () => {
+      // Enough rows that the export cannot finish before the client goes away.
+      await query(
+        t,
+        `INSERT INTO appointments (official_id, position_id, position_seats, capacity, started_on, started_by_transfer_id)
+         SELECT a.official_id, a.position_id, a.position_seats, 'ACTING', a.started_on, a.started_by_transfer_id FROM appointments a, generate_series(1, 600)`,
+      );
+      total = await count('appointments');
     });
-    let running = 1;
-    for (let i = 0; i < 50 && running > 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      running = (await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (WITH RECURSIVE paths%' AND state = 'active'`))[0].n;
-    }
-    expect(running).toBe(0);
-    // The export itself says it stopped, well short of the end.
-    for (let i = 0; i < 50 && warn.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    const said = String(warn.mock.calls[0]?.[0]);
-    warn.mockRestore();
-    const stoppedAt = Number(/stopped after (\d+) rows/.exec(said)?.[1]);
-    expect(stoppedAt).toBeLessThan(total / 2);
-    await query(t, `DELETE FROM appointments WHERE capacity = 'ACTING' AND ended_on IS NULL AND id > (SELECT max(id) - 600 * 400 FROM appointments)`);
+    afterAll(() => query(t, `DELETE FROM appointments WHERE capacity = 'ACTING' AND ended_on IS NULL AND id > (SELECT max(id) - 600 * 400 FROM appointments)`));
+
+    it.each(['appointments.csv', 'appointments.xlsx'])('%s', async (name) => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const address = t.app.getHttpServer().address() as { port: number };
+      await new Promise<void>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: address.port, path: `/exports/${name}`, headers: t.auth.ANALYST }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', (e) => (e.message.includes('socket hang up') ? resolve() : reject(e)));
+      });
+      let running = 1;
+      for (let i = 0; i < 50 && running > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        running = (await query<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state = 'active' AND pid <> pg_backend_pid()`))[0].n;
+      }
+      expect(running).toBe(0);
+      // The export itself says it stopped, well short of the end.
+      for (let i = 0; i < 50 && warn.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      const said = String(warn.mock.calls[0]?.[0]);
+      warn.mockRestore();
+      expect(said).toContain(name);
+      const stoppedAt = Number(/stopped after (\d+) rows/.exec(said)?.[1]);
+      expect(stoppedAt).toBeLessThan(total / 2);
+    });
   });
 });

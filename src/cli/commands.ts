@@ -31,9 +31,9 @@ export const USAGE = `Usage: npm run cli -- <command>
   schema                     write schema.gql from the code-first GraphQL types
   seed                       load the Kota Bekasi demo (idempotent)
   projection:rebuild         rebuild every appointment from the transfers (after a bulk load)
-  export appointments|transfers|popolo --format csv|ndjson|json --out FILE
+  export appointments|transfers|popolo --format csv|ndjson|xlsx|json --out FILE
          [--organization-code CODE | --organization-id ID] [--from DATE] [--to DATE]
-         [--echelon E] [--category C] [--kind K]
+         [--echelon E] [--category C] [--kind K] [--bom (csv: a UTF-8 mark for Excel)]
                              stream an export to a file (NIP included), with progress on stderr
 ${IMPORT_USAGE}
   keys create --role ROLE --label TEXT
@@ -189,21 +189,27 @@ function keys(args: string[]): Run {
 const EXPORTS: Record<string, ExportName> = {
   'appointments/csv': 'appointments.csv',
   'appointments/ndjson': 'appointments.ndjson',
+  'appointments/xlsx': 'appointments.xlsx',
   'transfers/csv': 'transfers.csv',
+  'transfers/xlsx': 'transfers.xlsx',
   'popolo/json': 'popolo.json',
 };
+
+const text = { type: 'string' } as const;
+const EXPORT_OPTIONS = { format: text, out: text, 'organization-code': text, 'organization-id': text, from: text, to: text, echelon: text, category: text, kind: text };
 
 /** `export`: the same streams as GET /exports/…, into a file, with progress every second. */
 async function exportTo(args: string[]): Promise<Run> {
   const { positionals, values } = parseOptions({
     args,
     allowPositionals: true,
-    options: Object.fromEntries(['format', 'out', 'organization-code', 'organization-id', 'from', 'to', 'echelon', 'category', 'kind'].map((o) => [o, { type: 'string' as const }])),
+    options: { ...EXPORT_OPTIONS, bom: { type: 'boolean' } },
   });
   const what = positionals[0];
   const format = values.format ?? (what === 'popolo' ? 'json' : 'csv');
   const name = EXPORTS[`${what}/${format}`];
-  if (!name) throw new UsageError(`export: choose appointments (csv, ndjson), transfers (csv) or popolo (json); got ${what ?? 'nothing'} as ${format}`);
+  if (!name) throw new UsageError(`export: choose appointments (csv, ndjson, xlsx), transfers (csv, xlsx) or popolo (json); got ${what ?? 'nothing'} as ${format}`);
+  if (values.bom && format !== 'csv') throw new UsageError('--bom applies to csv only');
   if (!values.out) throw new UsageError('export needs --out FILE');
   const filters = plainToInstance(ExportFilters, {
     organizationCode: values['organization-code'],
@@ -213,6 +219,7 @@ async function exportTo(args: string[]): Promise<Run> {
     echelon: values.echelon,
     category: values.category,
     kind: values.kind,
+    bom: values.bom,
   });
   const errors = await validate(filters);
   if (errors.length) throw new UsageError(problemsOf(errors).map((p) => `--${p.field}: ${p.message}`).join('\n'));

@@ -10,16 +10,34 @@ import { OrganizationError } from '../organizations/organizations.errors.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CountRows, CrlfRows, JsonArrayItems, type ExportProgress, type RowTransform } from './copy-stream.js';
 import type { ExportFilters } from './dto/export-filters.js';
-import { appointmentsJsonQuery, appointmentsQuery, popoloQueries, transfersQuery, type ResolvedFilters } from './export-queries.js';
+import {
+  appointmentColumns,
+  appointmentsJsonQuery,
+  appointmentsQuery,
+  jsonArrayRows,
+  popoloQueries,
+  transferColumns,
+  transfersQuery,
+  type ExportColumn,
+  type ResolvedFilters,
+} from './export-queries.js';
+import { writeXlsx, XLSX_CONTENT_TYPE } from './xlsx-export.js';
 
-export type ExportName = 'appointments.csv' | 'appointments.ndjson' | 'transfers.csv' | 'popolo.json';
+export type ExportName = 'appointments.csv' | 'appointments.ndjson' | 'appointments.xlsx' | 'transfers.csv' | 'transfers.xlsx' | 'popolo.json';
 
 export const CONTENT_TYPES: Record<ExportName, string> = {
   'appointments.csv': 'text/csv; charset=utf-8; header=present',
   'appointments.ndjson': 'application/x-ndjson; charset=utf-8',
+  'appointments.xlsx': XLSX_CONTENT_TYPE,
   'transfers.csv': 'text/csv; charset=utf-8; header=present',
+  'transfers.xlsx': XLSX_CONTENT_TYPE,
   'popolo.json': 'application/json; charset=utf-8',
 };
+
+export const isExportName = (name: string): name is ExportName => Object.hasOwn(CONTENT_TYPES, name);
+
+/** Excel reads a CSV as UTF-8 only when it starts with a byte order mark; other readers may show it. */
+const BOM = Buffer.from('\uFEFF', 'utf8');
 
 /** One output row per line, read by line: a field separator and quote that JSON text never holds. */
 const LINES = `WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
@@ -27,7 +45,8 @@ const LINES = `WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
 /**
  * Streams exports straight from PostgreSQL with COPY … TO STDOUT: rows leave as the database
  * produces them, memory stays flat (backpressure reaches the server through the socket),
- * and a client that goes away ends the query.
+ * and a client that goes away ends the query. XLSX is built in Node from the same COPY rows,
+ * one committed sheet row at a time.
  */
 @Injectable()
 export class ExportsService {
@@ -50,7 +69,10 @@ export class ExportsService {
     }
   }
 
-  /** Writes the export to `out`; `progress` is updated as bytes go. Resolves when all is written. */
+  /**
+   * Writes the export to `out`; `progress` is updated as bytes go. Resolves when all is written.
+   * Without `withPersonalData` the personal columns are left out (see export-queries.ts).
+   */
   async write(name: ExportName, filters: ResolvedFilters, withPersonalData: boolean, out: Writable, progress: ExportProgress = { rows: 0, bytes: 0 }): Promise<void> {
     const runner = this.dataSource.createQueryRunner('slave');
     const client = (await runner.connect()) as pg.PoolClient;
@@ -61,11 +83,26 @@ export class ExportsService {
         transform.progress = progress;
         await pipeline(source, transform, out, { end });
       };
+      const csv = async (sql: string) => {
+        if (filters.bom) {
+          out.write(BOM);
+          progress.bytes += BOM.length;
+        }
+        await copy(sql, 'WITH (FORMAT csv, HEADER true)', new CrlfRows(), true);
+      };
+      const xlsx = async (sheet: string, sql: string, columns: readonly ExportColumn[]) => {
+        const source = client.query(copyTo(`COPY (${jsonArrayRows(sql, columns)}) TO STDOUT ${LINES}`));
+        await writeXlsx(source, sheet, columns, out, progress);
+      };
       switch (name) {
         case 'appointments.csv':
-          return await copy(appointmentsQuery(filters, withPersonalData), 'WITH (FORMAT csv, HEADER true)', new CrlfRows(), true);
+          return await csv(appointmentsQuery(filters, withPersonalData));
         case 'transfers.csv':
-          return await copy(transfersQuery(filters, withPersonalData), 'WITH (FORMAT csv, HEADER true)', new CrlfRows(), true);
+          return await csv(transfersQuery(filters, withPersonalData));
+        case 'appointments.xlsx':
+          return await xlsx('appointments', appointmentsQuery(filters, withPersonalData), appointmentColumns(withPersonalData));
+        case 'transfers.xlsx':
+          return await xlsx('transfers', transfersQuery(filters, withPersonalData), transferColumns(withPersonalData));
         case 'appointments.ndjson':
           return await copy(appointmentsJsonQuery(filters, withPersonalData), LINES, new CountRows(), true);
         case 'popolo.json': {

@@ -1,4 +1,5 @@
-import { IsEnum, IsOptional, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { isCalendarDate } from '../../common/scalars/date.scalar.js';
 import { Echelon, PositionCategory } from '../../positions/position.enums.js';
 import { TransferKind } from '../../history/history.enums.js';
@@ -43,4 +44,10 @@ export class ExportFilters {
   @IsOptional()
   @IsEnum(TransferKind, { message: `kind must be one of ${Object.values(TransferKind).join(', ')}` })
   kind?: TransferKind;
+
+  /** CSV only: start with a UTF-8 byte order mark, which Excel needs to read the text as UTF-8. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'bom must be true or false' })
+  bom?: boolean;
 }
