@@ -80,6 +80,17 @@ describe('XLSX exports', () => {
     expect(seq.type).toBe(ExcelJS.ValueType.Number);
   });
 
+  it('anonymous callers get the same sheets without the nip column', async () => {
+    for (const name of ['appointments', 'transfers']) {
+      const q = 'organizationCode=DINKES';
+      const sheet = await sheetOf(`/exports/${name}.xlsx?${q}`, null);
+      const csv = await csvRows(`/exports/${name}.csv?${q}`, null);
+      expect(csv[0]).not.toContain('nip');
+      expect(rowsOf(sheet, csv[0].length)).toEqual(sortedCsv(csv));
+      expect(sheet.getRow(1).cellCount).toBe(csv[0].length);
+    }
+  });
+
   it('an empty selection is a workbook with the header row only', async () => {
     const sheet = await sheetOf('/exports/transfers.xlsx?from=1990-01-01&to=1990-01-02');
     expect(sheet.rowCount).toBe(1);

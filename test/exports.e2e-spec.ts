@@ -19,7 +19,7 @@ const APPOINTMENT_COLUMNS = [
 
 describe('exports', () => {
   let t: TestApp;
-  const get = (path: string, role: 'ANALYST' | 'HR' | null = 'ANALYST') => {
+  const get = (path: string, role: 'ANALYST' | 'HR' | 'ADMIN' | null = 'ANALYST') => {
     const req = t.http().get(path).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -141,6 +141,7 @@ describe('exports', () => {
       expect(marked.body).toBe(`\uFEFF${plain}`);
       expect(plain.charCodeAt(0)).not.toBe(0xfeff);
       expect((await get('/exports/transfers.csv?kind=REASSIGNMENT&bom=false')).body).toBe(plain);
+      expect((await get('/exports/appointments.csv?organizationCode=DINKES&bom=true', null)).body.charCodeAt(0)).toBe(0xfeff);
     });
 
     it.each([
@@ -156,14 +157,77 @@ describe('exports', () => {
     });
   });
 
+  describe('public facts without a key, personal data with one', () => {
+    const PUBLIC_APPOINTMENT_COLUMNS = APPOINTMENT_COLUMNS.filter((c) => c !== 'nip');
+
+    it('anonymous callers get every row without the nip column; the rest is the same', async () => {
+      const anonymous = await get('/exports/appointments.csv?organizationCode=DINKES', null);
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.headers.vary).toMatch(/authorization/i);
+      expect((anonymous.body as string).split('\r\n')[0]).toBe(PUBLIC_APPOINTMENT_COLUMNS.join(','));
+      const full = csv((await get('/exports/appointments.csv?organizationCode=DINKES')).body);
+      const withoutNip = full.map(({ nip: _nip, ...rest }) => rest);
+      const byId = (a: Record<string, string>, b: Record<string, string>) => Number(a.appointment_id) - Number(b.appointment_id);
+      expect(csv(anonymous.body).sort(byId)).toEqual(withoutNip.sort(byId));
+
+      const transfers = (await get('/exports/transfers.csv?from=2026-02-06&to=2026-02-06', null)).body as string;
+      expect(transfers.split('\r\n')[0].split(',')).not.toContain('nip');
+      expect(csv(transfers)).toHaveLength(61);
+
+      const ndjson = (await get('/exports/appointments.ndjson?organizationCode=DINKES', null)).body as string;
+      const lines = ndjson.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(full.length);
+      expect(lines.filter((l) => 'nip' in l)).toEqual([]);
+      expect(ndjson).not.toMatch(/\b\d{18}\b/); // no NIP anywhere, under any name
+    });
+
+    it.each(['ANALYST', 'HR', 'ADMIN'] as const)('a %s key may see personal data and gets the nip column, filled', async (role) => {
+      const res = await get('/exports/appointments.csv?organizationCode=DINKES', role);
+      expect(res.status).toBe(200);
+      expect((res.body as string).split('\r\n')[0]).toBe(APPOINTMENT_COLUMNS.join(','));
+      const rows = csv(res.body);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => /^\d{18}$/.test(r.nip))).toBe(true);
+    });
+
+    it('Popolo: gender, birth date and the NIP identifier only for a key that may see them', async () => {
+      // The demo leaves gender and birth date empty; give them values that the export could leak.
+      await query(t, `UPDATE officials SET gender = 'FEMALE', birth_date = '1980-01-02' WHERE nip IS NOT NULL`);
+      const anonymous = await get('/exports/popolo.json?organizationCode=DINKES', null);
+      expect(anonymous.status).toBe(200);
+      const open = JSON.parse(anonymous.body);
+      const full = JSON.parse((await get('/exports/popolo.json?organizationCode=DINKES')).body);
+      expect(open.persons.length).toBe(full.persons.length);
+      expect(open.persons.length).toBeGreaterThan(0);
+      for (const p of open.persons) expect([p.id, 'gender' in p, 'birth_date' in p, 'identifiers' in p]).toEqual([p.id, false, false, false]);
+      expect(anonymous.body).not.toMatch(/\b\d{18}\b/);
+      expect(full.persons.every((p: any) => p.gender === 'female' && p.birth_date === '1980-01-02' && p.identifiers[0].scheme === 'nip')).toBe(true);
+      // Only the personal fields differ (rows come in no set order).
+      const strip = ({ gender: _g, birth_date: _b, identifiers: _i, ...rest }: any) => rest;
+      const sorted = (doc: any) => Object.fromEntries(Object.entries(doc).map(([k, items]) => [k, [...(items as any[])].sort((a, b) => a.id.localeCompare(b.id))]));
+      expect(sorted(open)).toEqual(sorted({ ...full, persons: full.persons.map(strip) }));
+    });
+  });
+
+  it('anonymous callers stay under the anonymous rate limit (by address), keys under their own', async () => {
+    const limited = await startTestApp({ RATE_LIMIT_ANONYMOUS: '2', RATE_LIMIT_PER_KEY: '100', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    try {
+      const ask = (auth?: Record<string, string>) => limited.http().get('/exports/transfers.csv').set(auth ?? {});
+      expect([(await ask()).status, (await ask()).status]).toEqual([200, 200]);
+      const refused = await ask();
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect((await ask(limited.auth.ANALYST)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   describe('refusals, before any row is sent', () => {
-    it('needs an ANALYST key: anonymous 401, HR 403', async () => {
-      const anonymous = await get('/exports/appointments.csv', null);
-      expect(anonymous.status).toBe(401);
-      expect(JSON.parse(anonymous.body).error).toMatchObject({ code: 'UNAUTHENTICATED' });
-      const hr = await get('/exports/appointments.csv', 'HR');
-      expect(hr.status).toBe(403);
-      expect(JSON.parse(hr.body).error).toMatchObject({ code: 'FORBIDDEN', message: 'This operation needs an API key with the role ANALYST.' });
+    it('a wrong key is a 401, not an anonymous export', async () => {
+      const res = await get('/exports/appointments.csv', null).set('authorization', 'Bearer not-a-key');
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body).error).toMatchObject({ code: 'UNAUTHENTICATED', domainCode: 'INVALID_API_KEY' });
     });
 
     it.each([

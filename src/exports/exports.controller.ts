@@ -1,15 +1,17 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
-import { Role } from '../auth/role.enum.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import { ExportFilters } from './dto/export-filters.js';
 import { CONTENT_TYPES, ExportsService, isExportName } from './exports.service.js';
 
-/** Streamed exports for analysts: `GET /exports/appointments.csv|.ndjson|.xlsx`, `/exports/transfers.csv|.xlsx`, `/exports/popolo.json`. */
+/**
+ * Streamed exports: `GET /exports/appointments.csv|.ndjson|.xlsx`, `/exports/transfers.csv|.xlsx`,
+ * `/exports/popolo.json`. Public facts need no key (anonymous callers are rate-limited by
+ * address, see bootstrap.ts); NIP, birth date and gender only for keys that may see personal data.
+ * No @Roles: a wrong or revoked key is still refused by the global RolesGuard, not served as anonymous.
+ */
 @Controller('exports')
-@Roles(Role.ANALYST)
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
@@ -22,7 +24,8 @@ export class ExportsController {
       throw validationFailed([{ field: 'bom', code: 'BOM_CSV_ONLY', message: 'bom applies to CSV exports only' }]);
     }
     const resolved = await this.exports.prepare(filters);
-    res.status(200).set({ 'content-type': CONTENT_TYPES[name], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
+    // Vary: the columns depend on the key, so no cache may give one caller's file to another.
+    res.status(200).set({ 'content-type': CONTENT_TYPES[name], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store', vary: 'Authorization' });
     res.flushHeaders();
     await this.exports.write(name, resolved, canSeePersonalData(req.actor), res).catch(() => res.destroy());
   }
