@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,7 +13,8 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { appointmentsQuery } from '../src/exports/export-queries.js';
 import { generate } from './generate.js';
-import { benchEnvironment, gql, percentile } from './support.js';
+import { importScenario } from './import-annex.js';
+import { benchEnvironment, gql, peakRss, percentile } from './support.js';
 
 /**
  * `npm run bench`: generates a national-scale history (default scale 0.1: 430,000 officials,
@@ -28,6 +29,8 @@ import { benchEnvironment, gql, percentile } from './support.js';
  * is checked to be the same from all three. Each question's loads run back to back, Mutasi →
  * PostGraphile → raw, `--rounds` times; the table gives the medians.
  *
+ * Scenario 7 imports a lampiran of 50,000 rows (bench/import-annex.ts): dry run and commit, timed.
+ *
  * The other scenarios (3, 4, 5) compare Mutasi with the same work done straight on PostgreSQL
  * from this process. Prints two Markdown tables and writes them to bench/results/<date>.md.
  */
@@ -38,10 +41,12 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     /** Interleaved rounds of the read loads (Mutasi → PostGraphile → raw); the table shows medians. */
     rounds: { type: 'string', default: '1' },
-    /** Comma-separated scenarios to run (export, holder, nested, page, record, bulk); all by default. */
+    /** Comma-separated scenarios to run (export, holder, nested, page, record, import, bulk); all by default. */
     only: { type: 'string' },
     /** The checkout whose built `dist/src/main.js` is the Mutasi measured: another commit's, for a before/after. */
     mutasi: { type: 'string', default: '.' },
+    /** Data rows of the imported lampiran (scenario 7); scale 0.13 has enough officials in posts for 50,000. */
+    'import-rows': { type: 'string', default: '50000' },
   },
 });
 const ONLY = values.only ? new Set(values.only.split(',')) : null;
@@ -51,6 +56,7 @@ const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Number(values.rounds);
 const READS = ['holder', 'nested', 'page'];
+const IMPORT_ROWS = Number(values['import-rows']);
 
 interface Row {
   scenario: string;
@@ -84,12 +90,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-/** Peak resident memory of a process (VmHWM), in MB; `reset` starts a new peak. */
-function peakRss(pid: number, reset = false): number {
-  if (reset) writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
 /** JSON POSTs to `url` under autocannon for DURATION seconds on CONNECTIONS connections; any failed request aborts the bench. */
@@ -249,7 +249,7 @@ async function main() {
   let postgraphile: Server | undefined;
   let raw: Server | undefined;
   try {
-    mutasi = await startServer('Mutasi', join(values.mutasi!, 'dist/src/main.js'), { DATABASE_URL: env.url, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000' }, health);
+    mutasi = await startServer('Mutasi', join(values.mutasi!, 'dist/src/main.js'), { DATABASE_URL: env.url, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RATE_LIMIT_PER_KEY: '1000000000', IMPORT_MAX_ROWS: String(Math.max(50_000, IMPORT_ROWS)), IMPORT_MAX_MEGABYTES: '100' }, health);
     const base = mutasi.base;
 
     // The export runs first, so its peak memory is the export's, not what load tests left behind.
@@ -265,6 +265,18 @@ async function main() {
       await stopServer(raw);
     }
     if (runs('record')) await recordScenario(db, base, hr);
+    // After the other writes: the lampiran moves the current holders as they are then.
+    if (runs('import')) {
+      const f = await importScenario(db, base, hr, mutasi.pid, IMPORT_ROWS, log);
+      rows.push({
+        scenario: `7. import a lampiran of ${fmt(f.rows)} rows (.xlsx, ${fmt(f.fileMegabytes)} MB): dry run / commit`,
+        mutasi: `${fmt(f.dryRunSeconds)} s / ${fmt(f.commitSeconds)} s`,
+        baseline: 'target 30 s / 60 s, 400 MB',
+        ratio: '',
+        latency: `${fmt(f.warnings)} warnings, no errors`,
+        rss: `${fmt(f.dryRunRss)} / ${fmt(f.commitRss)} MB (idle ${fmt(f.idleRss)} MB)`,
+      });
+    }
     await stopServer(mutasi);
     if (runs('bulk')) await bulkLoadScenario(db, env.url);
   } finally {
