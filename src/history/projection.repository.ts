@@ -50,8 +50,35 @@ const projected = (r: AppointmentRow): ProjectedAppointment & { id: string } => 
 /** The fields of an appointment in the order of the INSERT's columns, each sent as one array to unnest. */
 const APPOINTMENT_COLUMNS = ['officialId', 'positionId', 'capacity', 'startedOn', 'endedOn', 'startedByTransferId', 'endedByTransferId', 'seat'] as const satisfies readonly (keyof ProjectedAppointment)[];
 
+/** Officials whose transfers are read in one statement. */
+const TRANSFERS_CHUNK = 5000;
+
 /** Posts with several seats: their holders are folded one by one, which numbers the seats. */
 const toMultiSeatPost = (transfer: string) => `${transfer}.to_position_id IN (SELECT id FROM positions WHERE seats > 1)`;
+
+/**
+ * One copy of each repeated value of the transfers read (dates, post and official ids, kinds,
+ * events): the driver makes a new string for every cell, and a lampiran's officials have
+ * hundreds of thousands of transfers, held for the whole recording.
+ */
+class Interned {
+  private readonly texts = new Map<string, string>();
+  private readonly orders = new Map<string, bigint>();
+
+  text<T extends string | null>(value: T): T {
+    if (value === null) return value;
+    const known = this.texts.get(value);
+    if (known !== undefined) return known as T;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  order(eventId: string): bigint {
+    let order = this.orders.get(eventId);
+    if (order === undefined) this.orders.set(eventId, (order = BigInt(eventId)));
+    return order;
+  }
+}
 
 /**
  * The SQL of the projection. Every method runs in the caller's transaction (`manager`): the
@@ -59,9 +86,21 @@ const toMultiSeatPost = (transfer: string) => `${transfer}.to_position_id IN (SE
  */
 @Injectable()
 export class ProjectionRepository {
-  /** Transfers of recorded (not voided) events of these officials. */
+  /**
+   * Transfers of recorded (not voided) events of these officials. Read by chunks of officials:
+   * the driver's rows of a 50,000-row lampiran's officials (600,000 transfers) would otherwise
+   * be held all at once beside the transfers made from them.
+   */
   async transfersOf(manager: EntityManager, officialIds: string[]): Promise<ProjectionTransfer[]> {
-    if (officialIds.length === 0) return [];
+    const out: ProjectionTransfer[] = [];
+    const shared = new Interned();
+    for (let start = 0; start < officialIds.length; start += TRANSFERS_CHUNK) {
+      for (const t of await this.transfersOfChunk(manager, officialIds.slice(start, start + TRANSFERS_CHUNK), shared)) out.push(t);
+    }
+    return out;
+  }
+
+  private async transfersOfChunk(manager: EntityManager, officialIds: string[], shared: Interned): Promise<ProjectionTransfer[]> {
     const rows: TransferRow[] = await manager.query(
       `SELECT t.id, t.event_id, e.effective_on, t.seq, t.official_id, t.from_position_id, t.from_stated, t.to_position_id, t.kind, t.kind_stated, t.capacity,
               coalesce(p.category = 'FUNCTIONAL', false) AS to_functional
@@ -71,16 +110,16 @@ export class ProjectionRepository {
     );
     return rows.map((r) => ({
       id: r.id,
-      eventOrder: BigInt(r.event_id),
-      effectiveOn: r.effective_on,
+      eventOrder: shared.order(r.event_id),
+      effectiveOn: shared.text(r.effective_on),
       seq: r.seq,
-      officialId: r.official_id,
-      fromPositionId: r.from_position_id,
+      officialId: shared.text(r.official_id),
+      fromPositionId: shared.text(r.from_position_id),
       fromStated: r.from_stated,
-      toPositionId: r.to_position_id,
-      kind: r.kind,
+      toPositionId: shared.text(r.to_position_id),
+      kind: shared.text(r.kind),
       kindStated: r.kind_stated,
-      capacity: r.capacity,
+      capacity: shared.text(r.capacity),
       toFunctional: r.to_functional,
     }));
   }
