@@ -294,4 +294,55 @@ describe('importing a lampiran', () => {
     expect(await imports()).toBe(before + 1);
     expect(await query(t, `SELECT 1 FROM rotation_events WHERE title = 'Pelantikan'`)).toEqual([]);
   });
+
+  describe('what an outside review found', () => {
+    const codesAt = (body: any) => body.problems.map((p: any) => [p.code, p.sheetRow]);
+
+    it('reports a date it cannot read, above the table or sent, instead of dropping it or reading a year as a serial', async () => {
+      const file = await xlsx([['Tanggal : 30 Februari 2027'], [], HEADER, ['1', 'Rina Wulandari', nips.rina, '', '', 'Kepala Subbagian Perencanaan dan Keuangan Dinas Kesehatan', '']]);
+      const res = await upload(file, 'tanggal.xlsx');
+      expect(codesAt(res.body)).toContainEqual(['DATE_INVALID', 1]);
+      const sent = await upload(file, 'tanggal.xlsx', { ...EVENT, decreeDate: '2026' });
+      expect(sent.body.problems).toContainEqual(expect.objectContaining({ code: 'DATE_INVALID', header: 'decreeDate', value: '2026' }));
+    });
+
+    it('refuses to record an annex without rows', async () => {
+      const res = await upload(await xlsx([HEADER]), 'kosong.xlsx');
+      expect(codesAt(res.body)).toContainEqual(['NOTHING_TO_IMPORT', 1]);
+      const commit = await t.http().post(`/imports/${res.body.import.id}/commit`).set(t.auth.HR).send({});
+      expect(commit.status).toBe(400);
+      expect(await query(t, `SELECT 1 FROM rotation_events e WHERE NOT EXISTS (SELECT 1 FROM transfers t WHERE t.event_id = e.id)`)).toEqual([]);
+    });
+
+    it('reads a sheet without a header by the mapping given, from its first NIP; refuses a mapping that is not field → letter', async () => {
+      const file = await xlsx([['LAMPIRAN'], ['1', 'Rina Wulandari', nips.rina, 'Kepala Subbagian Perencanaan dan Keuangan Dinas Kesehatan']]);
+      const res = await upload(file, 'tanpa-kepala.xlsx', { ...EVENT, mapping: JSON.stringify({ name: 'B', nip: 'C', toPost: 'D' }) });
+      expect(res.body.rows.map((r: any) => r.sheetRow)).toEqual([2]);
+      for (const mapping of ['{"nip":["C"]}', '5', '{"nip":{"toString":1}}']) {
+        const bad = await upload(file, 'x.xlsx', { ...EVENT, mapping });
+        expect([bad.status, bad.body.error?.domainCode]).toEqual([400, 'MAPPING_INVALID']);
+      }
+    });
+
+    it('reads real layouts: lettered headings, rank and NIP over two rows, a two-level PANGKAT, a count in the NIP column; CSV in Windows-1252 or with a NUL', async () => {
+      const file = await xlsx([
+        ['No', 'Nama / NIP', 'Pangkat', null, 'Jabatan', null],
+        [null, null, 'Gol', 'TMT', 'Lama', 'Baru'],
+        ['A.', 'PEJABAT PENGAWAS'],
+        ['1', 'Rina Wulandari', 'Penata', '01-04-2020', '-', 'Kepala Subbagian Perencanaan dan Keuangan Dinas Kesehatan'],
+        [null, `NIP. ${nips.rina}`, 'III/c'],
+        [null, 'JUMLAH', null, null, '1'],
+      ]);
+      const res = await upload(file, 'tata-letak.xlsx');
+      expect(res.body.rows.map((r: any) => [r.sheetRow, r.transfer?.nip, r.transfer?.toPositionCode])).toEqual([[4, nips.rina, 'IMP-DINKES-KASUBAG-PK']]);
+      // Whatever the recorder says of the move (the post may be held by now), the layout itself is read without a problem.
+      expect(res.body.problems.map((p: any) => p.code).filter((c: string) => /^(NIP_|NOTHING_|UNKNOWN_COLUMN|POST_)/.test(c))).toEqual([]);
+
+      const latin = Buffer.from(`No;Nama;NIP;Jabatan Baru\n1;Jos\xe9 Rina;${nips.rina};-\n`, 'latin1');
+      const read = await upload(latin, 'latin.csv', { ...EVENT, mapping: '' });
+      expect(read.body.rows[0].cells.name).toBe('José Rina');
+      const nul = Buffer.from(`No;Nama;NIP;Jabatan Baru\n${'x;'.repeat(600)}\n1;Rina\u0000 Wulandari;${nips.rina};-\n`);
+      expect((await upload(nul, 'nul.csv')).status).toBe(201);
+    });
+  });
 });

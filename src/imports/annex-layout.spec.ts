@@ -31,10 +31,8 @@ describe('findLayout', () => {
 describe('readSheetHeader', () => {
   it('reads the decree written above the table, in one cell or two', () => {
     expect(readSheetHeader(rows(['Nomor', ': 821.2/Kep.061-BKPSDM/II/2026'], ['Tanggal : 5 Februari 2026'], ['Tentang : Pelantikan'], ['TMT : 06-02-2026']))).toEqual({
-      decreeNumber: '821.2/Kep.061-BKPSDM/II/2026',
-      decreeDate: '2026-02-05',
-      title: 'Pelantikan',
-      effectiveOn: '2026-02-06',
+      values: { decreeNumber: '821.2/Kep.061-BKPSDM/II/2026', decreeDate: '5 Februari 2026', title: 'Pelantikan', effectiveOn: '06-02-2026' },
+      rowOf: { decreeNumber: 1, decreeDate: 2, title: 3, effectiveOn: 4 },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { cellText, normalizeText, readDate, type Cell } from './annex-values.js';
+import { cellText, normalizeText, type Cell } from './annex-values.js';
 
 /*
  * The layout of a lampiran: which row holds the headers, which column holds what, the
@@ -86,7 +86,7 @@ export function findLayout(rows: SheetRow[]): { headerRows: number[]; columns: C
     const texts = orderedCells(row).map(([column, cell]) => [column, cellText(cell)] as const).filter(([, t]) => t);
     const sub = rows[i + 1];
     const subTexts = new Map(sub ? orderedCells(sub).map(([c, cell]) => [c, cellText(cell)] as const).filter(([, t]) => t) : []);
-    const twoLevel = subTexts.size > 0 && [...subTexts.values()].every((t) => /^(lama|baru|semula|asal|jabatan|unit kerja|\d+)$/i.test(normalizeText(t)));
+    const twoLevel = subTexts.size > 0 && [...subTexts.values()].every((t) => /^(lama|baru|semula|asal|jabatan|unit kerja|gol|gol ruang|golongan|ruang|tmt|eselon|\d+)$/i.test(normalizeText(t)));
     const columns: ColumnMapping[] = [];
     let parent = '';
     const letters = [...new Set([...texts.map(([c]) => c), ...(twoLevel ? subTexts.keys() : [])])].sort((a, b) => columnIndex(a) - columnIndex(b));
@@ -115,25 +115,24 @@ const HEADER_KEYS: [keyof SheetHeader, RegExp][] = [
   ['title', /^(tentang|perihal|acara)$/],
 ];
 
-/** "Key : value" lines above the header row (in one cell, or key and value in two). */
-export function readSheetHeader(rows: SheetRow[]): SheetHeader {
-  const header: SheetHeader = {};
+/**
+ * "Key : value" lines above the header row (in one cell, or key and value in two), as
+ * written (dates are read, and refused, by the caller), with the row each came from.
+ */
+export function readSheetHeader(rows: SheetRow[]): { values: SheetHeader; rowOf: Partial<Record<keyof SheetHeader, number>> } {
+  const values: SheetHeader = {};
+  const rowOf: Partial<Record<keyof SheetHeader, number>> = {};
   for (const row of rows) {
     const texts = orderedCells(row).map(([, cell]) => cellText(cell)).filter(Boolean);
     const line = texts.join(' ').replace(/\s+/g, ' ');
     const m = /^([^:]{2,40}?)\s*:\s*(.+)$/.exec(line);
     if (!m) continue;
     const key = HEADER_KEYS.find(([, re]) => re.test(normalizeText(m[1])))?.[0];
-    if (!key || header[key]) continue;
-    const value = m[2].trim();
-    if (key === 'decreeDate' || key === 'swornInOn' || key === 'effectiveOn') {
-      const date = readDate(value);
-      if (date) header[key] = date;
-    } else {
-      header[key] = value;
-    }
+    if (!key || values[key]) continue;
+    values[key] = m[2].trim();
+    rowOf[key] = row.number;
   }
-  return header;
+  return { values, rowOf };
 }
 
 /** One row of the table: the sheet rows it came from (a continuation row merges into the row above) and its cells by field. */
@@ -143,6 +142,13 @@ export interface AnnexRow {
 }
 
 const blank = (cell: Cell | undefined) => cell === undefined || cellText(cell) === '';
+
+/** Whether a row carries a NIP, good or damaged (18 digits, or a number as long): not a count in a subtotal. */
+function hasNip(values: Partial<Record<AnnexField, Cell>>): boolean {
+  const nip = values[AnnexField.NIP];
+  if (typeof nip === 'number') return nip >= 1e14;
+  return [nip, values[AnnexField.NAME_AND_NIP]].some((c) => c !== undefined && /(?:\d[\s.]*){15}/.test(cellText(c)));
+}
 
 /**
  * The data rows under the header: blank rows, repeated header rows, column-number rows
@@ -163,18 +169,16 @@ export function dataRows(rows: SheetRow[], columns: ColumnMapping[]): AnnexRow[]
     if (texts.length === 0) continue;
     if (texts.every((t) => headers.has(normalizeText(t)) || /^(lama|baru)$/i.test(t))) continue;
     if (texts.every((t) => /^\(?\d{1,2}\)?$/.test(t)) && texts.length >= 3) continue;
-    const person = values[AnnexField.NIP] ?? values[AnnexField.NAME] ?? values[AnnexField.NAME_AND_NIP];
-    const nipText = /(?:\d[\s.]*){18}/.test(cellText(values[AnnexField.NAME_AND_NIP] ?? null)) || values[AnnexField.NIP] !== undefined;
+    const nipText = hasNip(values);
     if (!nipText && texts.some((t) => /^(jumlah|total|sub ?total)\b/i.test(t))) continue;
     // The signature block under the table ends it.
     if (!nipText && texts.some((t) => /^(ditetapkan di|(wali ?kota|bupati|gubernur)\b.*,$)/i.test(t))) break;
     const previous = out.at(-1);
     if (previous && blank(values[AnnexField.NO]) && blank(values[AnnexField.NAME])) {
       const fields = Object.keys(values) as AnnexField[];
-      const previousHasNip = previous.values[AnnexField.NIP] !== undefined || /(?:\d[\s.]*){18}/.test(cellText(previous.values[AnnexField.NAME_AND_NIP] ?? null));
-      // The NIP on the line under the name (NAMA / NIP over two rows).
-      if (fields.length === 1 && fields[0] === AnnexField.NAME_AND_NIP && nipText && !previousHasNip && previous.values[AnnexField.NAME_AND_NIP] !== undefined) {
-        previous.values[AnnexField.NAME_AND_NIP] = `${cellText(previous.values[AnnexField.NAME_AND_NIP]!)}\n${cellText(values[AnnexField.NAME_AND_NIP]!)}`;
+      // The NIP on the line under the name (NAMA / NIP over two rows), maybe with the second line of the rank.
+      if (nipText && !hasNip(previous.values) && fields.every((f) => f === AnnexField.NAME_AND_NIP || f === AnnexField.NIP || f === AnnexField.RANK)) {
+        for (const f of fields) previous.values[f] = previous.values[f] === undefined ? values[f]! : `${cellText(previous.values[f]!)}${f === AnnexField.RANK ? ' ' : '\n'}${cellText(values[f]!)}`;
         continue;
       }
       // Cells the row above left empty (its merged cells run down).
@@ -183,7 +187,9 @@ export function dataRows(rows: SheetRow[], columns: ColumnMapping[]): AnnexRow[]
         continue;
       }
     }
-    if (!person && !values[AnnexField.TO_POST] && !values[AnnexField.TO_CODE]) continue; // a heading ("I. PEJABAT ADMINISTRATOR") or a stray note
+    // A heading ("A. PEJABAT ADMINISTRATOR") or a stray note: no NIP and no post.
+    const posts = [AnnexField.TO_POST, AnnexField.TO_CODE, AnnexField.FROM_POST, AnnexField.FROM_CODE].some((f) => !blank(values[f]));
+    if (!nipText && !posts) continue;
     out.push({ sheetRow: row.number, values });
   }
   return out;

@@ -112,7 +112,14 @@ async function readXlsx(file: Buffer, options: ReadOptions): Promise<ReadSheet> 
 }
 
 async function readCsv(file: Buffer, options: ReadOptions): Promise<ReadSheet> {
-  const text = file.toString('utf8').replace(/^\uFEFF/, '');
+  // UTF-8 when it is; else Windows-1252, which Excel writes a "CSV" in on many machines. NUL is not text.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(file);
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '');
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   // Excel in an Indonesian locale writes CSV with semicolons.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';

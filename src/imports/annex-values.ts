@@ -78,8 +78,8 @@ const fromSerial = (serial: number) => (serial > 0 && serial < 2958466 ? new Dat
 
 /**
  * A date as it appears: `6 Februari 2026` (with or without the weekday, "Jumat, 6 Februari
- * 2026"), `06-02-2026`, `06/02/2026`, `2026-02-06`, a date cell, or an Excel serial number.
- * Null when it is none of these.
+ * 2026"), `06-02-2026`, `06/02/2026`, `2026-02-06`, a date cell, or an Excel serial in a
+ * number cell. Null when it is none of these.
  */
 export function readDate(cell: Cell): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
@@ -92,7 +92,7 @@ export function readDate(cell: Cell): string | null {
   if (m) return iso(+m[3], +m[2], +m[1]);
   m = /(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(text);
   if (m && MONTHS[m[2]]) return iso(+m[3], MONTHS[m[2]], +m[1]);
-  if (/^\d+(\.\d+)?$/.test(text)) return fromSerial(Number(text));
+  // A bare number typed as text is not a date (a serial is a number cell's).
   return null;
 }
 

@@ -97,6 +97,7 @@ export class ImportsService {
       throw new ImportError(ImportErrorCode.TOO_MANY_ROWS, `The sheet has ${body.length} rows; at most ${this.config.imports.maxRows} are imported at once: split the annex.`);
     }
     progress('mapped', body.length);
+    if (body.length === 0) layout.problems.push(problem('NOTHING_TO_IMPORT', 'The table has no data row under its header: there is nothing to record.', { sheetRow: layout.headerRows.at(-1) ?? null, column: null, header: null, value: null }));
 
     const problems: ImportProblem[] = [...layout.problems];
     const { header, headerProblems } = this.header(request.header, above);
@@ -131,6 +132,7 @@ export class ImportsService {
       const headerErrors = found.problems.filter((p) => p.severity === 'ERROR' && p.sheetRow === null && !p.field);
       if (blocking.length || headerErrors.length) throw rejected([...headerErrors, ...blocking]);
       const mapped = rows.filter(mappable);
+      if (mapped.length === 0) throw rejected([problem('NOTHING_TO_IMPORT', 'No row of the annex can be recorded.', { sheetRow: null, column: null, header: null, value: null })]);
       const input = { ...found.header, transfers: mapped.map((r) => r.transfer) } as unknown as RotationEventInput;
       for (const r of rows) r.problems = r.problems.filter((p) => IMPORT_CODES.has(p.code));
       let recorded;
@@ -147,7 +149,7 @@ export class ImportsService {
       const eventWide = warnings.filter((w) => w.sheetRow === null);
       await this.repository.committed(manager, id, recorded.event.id, rows, eventWide);
       const after = (await this.repository.lock(manager, id))!;
-      return this.result(after, [...eventWide, ...rows.flatMap((r) => r.problems)], rows);
+      return this.result(after, eventWide, rows);
     });
   }
 
@@ -173,7 +175,8 @@ export class ImportsService {
   }
 
   private result(found: Import, problems: ImportProblem[], rows: StoredRow[]): ImportResult {
-    const all = sortProblems([...problems.filter((p) => p.sheetRow === null), ...rows.flatMap((r) => r.problems)]);
+    // `problems`: the annex's own (its header, its layout, the event); the rows carry theirs.
+    const all = sortProblems([...problems, ...rows.flatMap((r) => r.problems)]);
     return { import: found, valid: !hasErrors(all), problems: all, rows };
   }
 
@@ -181,12 +184,15 @@ export class ImportsService {
   private layout(rows: { number: number; cells: Map<string, unknown> }[], mapping: Record<string, string> | null) {
     const found = findLayout(rows as never);
     const fields = Object.values(AnnexField) as string[];
+    if (mapping !== null && (typeof mapping !== 'object' || Array.isArray(mapping))) {
+      throw new ImportError(ImportErrorCode.MAPPING_INVALID, 'The mapping must be an object of field → column letter, e.g. {"nip": "C"}.');
+    }
     if (mapping) {
-      const wrong = Object.entries(mapping).filter(([field, column]) => !fields.includes(field) || !/^[A-Z]{1,3}$/.test(column));
+      const wrong = Object.entries(mapping).filter(([field, column]) => !fields.includes(field) || typeof column !== 'string' || !/^[A-Z]{1,3}$/.test(column));
       if (wrong.length) {
         throw new ImportError(
           ImportErrorCode.MAPPING_INVALID,
-          `The mapping names unknown fields or columns: ${wrong.map(([f, c]) => `${f} → ${c}`).join(', ')}. Fields are ${fields.join(', ')}; columns are letters.`,
+          `The mapping names unknown fields or columns: ${wrong.map(([f, c]) => `${f} → ${JSON.stringify(c)}`).join(', ')}. Fields are ${fields.join(', ')}; columns are letters.`,
         );
       }
     }
@@ -196,7 +202,10 @@ export class ImportsService {
         'No header row found: the table needs a header row naming its columns (e.g. No, Nama, NIP, Jabatan Lama, Jabatan Baru, Keterangan), or give the mapping.',
       );
     }
-    const headerRows = found?.headerRows ?? [rows[0]?.number ?? 1];
+    // Mapped by hand and no header recognised: the data starts at the first row whose NIP column reads as a NIP.
+    const nipColumn = mapping?.nip ?? mapping?.nameAndNip;
+    const firstData = nipColumn ? rows.find((r) => /(?:\d[\s.]*){18}/.test(cellText((r.cells.get(nipColumn) as never) ?? null))) : undefined;
+    const headerRows = found?.headerRows ?? [firstData ? firstData.number - 1 : (rows[0]?.number ?? 1)];
     const headerRow = rows.find((r) => r.number === headerRows[0]);
     const columns: ColumnMapping[] = (found?.columns ?? []).filter((c) => !mapping || !(c.field in mapping) || mapping[c.field] === c.column);
     for (const [field, column] of Object.entries(mapping ?? {})) {
@@ -217,19 +226,26 @@ export class ImportsService {
     return { headerRows, columns, problems };
   }
 
-  /** The event's fields: the request's, else those written above the table; dates in any usual form. */
-  private header(given: EventHeaderInput, above: SheetHeader): { header: Record<string, string | null>; headerProblems: ImportProblem[] } {
+  /** The event's fields: the request's, else those written above the table (a problem there names its row); dates in any usual form. */
+  private header(
+    given: EventHeaderInput,
+    above: { values: SheetHeader; rowOf: Partial<Record<keyof SheetHeader, number>> },
+  ): { header: Record<string, string | null>; headerProblems: ImportProblem[] } {
     const header: Record<string, string | null> = {};
+    const sheetRowOf: Record<string, number | null> = {};
     const problems: ImportProblem[] = [];
     const keys = ['title', 'issuer', 'decreeNumber', 'decreeDate', 'swornInOn', 'swornInAt', 'effectiveOn', 'location', 'sourceUrl', 'signatoryName', 'signatoryTitle'] as const;
     for (const key of keys) {
-      const value = (given[key] ?? (above as Record<string, string | undefined>)[key] ?? null)?.toString().trim() || null;
-      header[key] = value;
+      const fromRequest = given[key]?.toString().trim() || null;
+      const fromSheet = (above.values as Record<string, string | undefined>)[key]?.trim() || null;
+      header[key] = fromRequest ?? fromSheet;
+      sheetRowOf[key] = fromRequest ? null : ((above.rowOf as Record<string, number | undefined>)[key] ?? null);
     }
+    const where = (key: string) => ({ sheetRow: sheetRowOf[key] ?? null, column: null, header: key, value: header[key] });
     for (const key of DATE_FIELDS) {
       if (!header[key]) continue;
       const date = readDate(header[key]);
-      if (!date) problems.push(problem('DATE_INVALID', `${key} "${header[key]}" is not a date: write it as 6 Februari 2026, 06-02-2026 or 2026-02-06.`, { sheetRow: null, column: null, header: key, value: header[key] }));
+      if (!date) problems.push(problem('DATE_INVALID', `${key} "${header[key]}" is not a date: write it as 6 Februari 2026, 06-02-2026 or 2026-02-06.`, where(key)));
       header[key] = date ?? header[key];
     }
     if (header.swornInAt) {
