@@ -136,6 +136,7 @@ export class ImportsService {
       const input = { ...found.header, transfers: mapped.map((r) => r.transfer) } as unknown as RotationEventInput;
       for (const r of rows) r.problems = r.problems.filter((p) => IMPORT_CODES.has(p.code));
       let recorded;
+      this.logger.log(`import ${found.id}: recording ${mapped.length} rows`);
       try {
         recorded = await this.recorder.record(input, `import:${found.id}:${found.fileSha256}`, actor);
       } catch (error) {
@@ -148,6 +149,7 @@ export class ImportsService {
       for (const w of warnings) if (w.sheetRow !== null) bySheetRow.get(w.sheetRow)?.problems.push(w);
       const eventWide = warnings.filter((w) => w.sheetRow === null);
       await this.repository.committed(manager, id, recorded.event.id, rows, eventWide);
+      this.logger.log(`import ${found.id}: recorded as event ${recorded.event.id}`);
       const after = (await this.repository.lock(manager, id))!;
       return this.result(after, eventWide, rows);
     });
