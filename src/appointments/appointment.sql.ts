@@ -1,14 +1,6 @@
-import { ACTING_CAPACITIES, HEAD_CAPACITIES, type Capacity } from '../history/history.enums.js';
-
 /** An appointment row as a JSON object with the entity's property names (ids as text, dates as YYYY-MM-DD). */
 export function appointmentJson(alias: string): string {
   return `jsonb_build_object('id', ${alias}.id::text, 'officialId', ${alias}.official_id::text, 'positionId', ${alias}.position_id::text,
     'capacity', ${alias}.capacity, 'startedOn', ${alias}.started_on, 'endedOn', ${alias}.ended_on,
     'startedByTransferId', ${alias}.started_by_transfer_id::text, 'endedByTransferId', ${alias}.ended_by_transfer_id::text)`;
 }
-
-const list = (capacities: readonly Capacity[]) => `IN (${capacities.map((c) => `'${c}'`).join(', ')})`;
-/** SQL condition on a capacity column: a head of the post (definitive, or by additional task). */
-export const IS_HEAD = list(HEAD_CAPACITIES);
-/** SQL condition on a capacity column: acting (Plt) or standing in (Plh). */
-export const IS_ACTING = list(ACTING_CAPACITIES);

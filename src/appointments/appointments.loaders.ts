@@ -9,7 +9,8 @@ import { officialById } from '../officials/officials.loaders.js';
 import { Position } from '../positions/position.entity.js';
 import { positionById } from '../positions/positions.loaders.js';
 import type { Appointment } from './appointment.entity.js';
-import { appointmentJson, IS_ACTING, IS_HEAD } from './appointment.sql.js';
+import { IS_ACTING, IS_HEAD } from '../history/capacity.sql.js';
+import { appointmentJson } from './appointment.sql.js';
 import type { Vacancy } from './dto/appointment-views.js';
 
 const json = appointmentJson('a');

@@ -5,7 +5,8 @@ import { subtree } from '../organizations/organization-tree.sql.js';
 import { lastDayOfServiceSql, retirementAgeSql } from '../positions/retirement-age.js';
 import type { Capacity } from '../history/history.enums.js';
 import type { Appointment } from './appointment.entity.js';
-import { appointmentJson, IS_ACTING, IS_HEAD } from './appointment.sql.js';
+import { IS_ACTING, IS_HEAD } from '../history/capacity.sql.js';
+import { appointmentJson } from './appointment.sql.js';
 
 /** Which posts to list: active on `day` (in the unit's tree, if any), after the cursor, at most `limit`. */
 export interface PostsQuery {

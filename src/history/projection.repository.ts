@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProjectedAppointment, ProjectionTransfer } from './fold.js';
 import type { Capacity, TransferKind } from './history.enums.js';
 import type { PostFacts } from './transfer-kind.js';
+import { IS_ACTING, IS_HEAD } from './capacity.sql.js';
 
 interface TransferRow {
   id: string;
@@ -31,11 +32,9 @@ interface AppointmentRow {
   seat: number;
 }
 
-/** Heads hold a post definitively or by additional task. */
-const HEADS = `capacity IN ('DEFINITIVE', 'ADDITIONAL_TASK')`;
 
 /** An appointment row as the projection sees it. */
-const projected = (r: AppointmentRow): ProjectedAppointment & { id: string } => ({
+const projected = (r: AppointmentRow): ProjectedAppointment & { id: string; seat: number } => ({
   id: r.id,
   officialId: r.official_id,
   positionId: r.position_id,
@@ -127,7 +126,7 @@ export class ProjectionRepository {
   /** Posts these officials head as stored, lasting until `since` or later. */
   async headPostsOf(manager: EntityManager, officialIds: string[], since: string | null): Promise<string[]> {
     const rows: { position_id: string }[] = await manager.query(
-      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND ${HEADS}
+      `SELECT DISTINCT position_id FROM appointments WHERE official_id = ANY($1::bigint[]) AND capacity ${IS_HEAD}
          AND ($2::date IS NULL OR ended_on IS NULL OR ended_on >= $2::date)`,
       [officialIds, since],
     );
@@ -141,7 +140,7 @@ export class ProjectionRepository {
   async actingOfficialsOn(manager: EntityManager, positionIds: string[], exclude: string[]): Promise<string[]> {
     const rows: { official_id: string }[] = await manager.query(
       `SELECT DISTINCT t.official_id FROM transfers t JOIN rotation_events e ON e.id = t.event_id
-       WHERE e.status = 'RECORDED' AND t.capacity IN ('ACTING', 'STAND_IN') AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
+       WHERE e.status = 'RECORDED' AND t.capacity ${IS_ACTING} AND t.to_position_id = ANY($1::bigint[]) AND NOT t.official_id = ANY($2::bigint[])`,
       [positionIds, exclude],
     );
     return rows.map((r) => r.official_id);
@@ -155,7 +154,7 @@ export class ProjectionRepository {
     if (actingPosts.length === 0 && posts.length === 0) return [];
     const rows: AppointmentRow[] = await manager.query(
       `SELECT * FROM appointments
-       WHERE ${HEADS} AND NOT official_id = ANY($3::bigint[])
+       WHERE capacity ${IS_HEAD} AND NOT official_id = ANY($3::bigint[])
          AND (position_id = ANY($1::bigint[]) OR (position_id = ANY($2::bigint[]) AND daterange(started_on, ended_on) && daterange($4::date, NULL)))`,
       [actingPosts, posts, exclude, since],
     );
@@ -172,11 +171,11 @@ export class ProjectionRepository {
   async keptHeads(manager: EntityManager, positionIds: string[], replaced: string[], since: string | null): Promise<(ProjectedAppointment & { id: string; seat: number })[]> {
     if (positionIds.length === 0) return [];
     const rows: AppointmentRow[] = await manager.query(
-      `SELECT * FROM appointments WHERE position_id = ANY($1::bigint[]) AND ${HEADS}
+      `SELECT * FROM appointments WHERE position_id = ANY($1::bigint[]) AND capacity ${IS_HEAD}
          AND NOT (official_id = ANY($2::bigint[]) AND ($3::date IS NULL OR ended_on IS NULL OR ended_on >= $3::date))`,
       [positionIds, replaced, since],
     );
-    return rows.map((r) => ({ ...projected(r), seat: r.seat }));
+    return rows.map(projected);
   }
 
   async updateSeats(manager: EntityManager, seats: { id: string; seat: number }[]): Promise<void> {
