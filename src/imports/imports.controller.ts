@@ -6,7 +6,7 @@ import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { isDatabaseId } from '../common/input-safety.js';
 import { ImportError, ImportErrorCode, importNotFound } from './imports.errors.js';
-import { ImportsService, type EventHeaderInput, type ImportResult } from './imports.service.js';
+import { EVENT_HEADER_FIELDS, ImportsService, type EventHeaderInput, type ImportResult } from './imports.service.js';
 import { LampiranRepository } from './lampiran.repository.js';
 import { writeLampiran, writeTemplate } from './lampiran-writer.js';
 import { rotationEventNotFound } from './lampiran.errors.js';
@@ -18,7 +18,6 @@ interface UploadedAnnex {
   originalname: string;
 }
 
-const HEADER_FIELDS = ['title', 'issuer', 'decreeNumber', 'decreeDate', 'swornInOn', 'swornInAt', 'effectiveOn', 'location', 'sourceUrl', 'signatoryName', 'signatoryTitle'] as const;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Text fields of a form: one string each, at most 2,000 characters. */
@@ -29,7 +28,7 @@ function text(body: Record<string, unknown>, key: string): string | null {
   return value;
 }
 
-/** JSON in a form field (mapping, confirmations). */
+/** JSON in a form field (the mapping). */
 function json<T>(raw: string | null, key: string): T | null {
   if (!raw) return null;
   try {
@@ -66,7 +65,7 @@ export class ImportsController {
   @UseInterceptors(FileInterceptor('file'))
   async dryRun(@UploadedFile() file: UploadedAnnex | undefined, @Body() body: Record<string, unknown>, @Req() req: Req) {
     if (!file) throw new ImportError(ImportErrorCode.FILE_REQUIRED, 'Send the lampiran as the multipart field "file" (.xlsx or .csv).', [{ field: 'file', code: ImportErrorCode.FILE_REQUIRED, message: 'No file' }]);
-    const header = Object.fromEntries(HEADER_FIELDS.map((k) => [k, text(body, k)])) as EventHeaderInput;
+    const header = Object.fromEntries(EVENT_HEADER_FIELDS.map((k) => [k, text(body, k)])) as EventHeaderInput;
     const result = await this.imports.dryRun(
       { file: file.buffer, fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'), header, sheet: text(body, 'sheet'), mapping: json<Record<string, string>>(text(body, 'mapping'), 'mapping') },
       req.actor ?? null,

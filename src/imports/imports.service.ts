@@ -9,10 +9,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RotationEventInput } from '../rotations/dto/rotation-event.input.js';
 import { RotationRecorderService } from '../rotations/rotation-recorder.service.js';
 import { RotationError } from '../rotations/rotations.errors.js';
-import { AnnexField, dataRows, findLayout, readSheetHeader, type ColumnMapping, type SheetHeader } from './annex-layout.js';
+import { AnnexField, dataRows, findLayout, readSheetHeader, type ColumnMapping, type SheetHeader, type SheetRow } from './annex-layout.js';
 import { at, draftRow, placeRecorderProblem, problem, type RowDraft } from './annex-mapping.js';
 import { readAnnex } from './annex-reader.js';
-import { bareName, cellText, normalizeText, readDate } from './annex-values.js';
+import { bareName, cellText, readDate } from './annex-values.js';
 import type { ImportProblem } from './dto/import-views.js';
 import { Import, ImportStatus } from './import.entity.js';
 import { ImportError, ImportErrorCode, importNotFound } from './imports.errors.js';
@@ -20,19 +20,8 @@ import { ImportsRepository, type StoredRow } from './imports.repository.js';
 import { PostMatcher, type PostMatch } from './post-matcher.js';
 
 /** The event's fields a request may give (they win over what the sheet says above the table). */
-export interface EventHeaderInput {
-  title?: string | null;
-  issuer?: string | null;
-  decreeNumber?: string | null;
-  decreeDate?: string | null;
-  swornInOn?: string | null;
-  swornInAt?: string | null;
-  effectiveOn?: string | null;
-  location?: string | null;
-  sourceUrl?: string | null;
-  signatoryName?: string | null;
-  signatoryTitle?: string | null;
-}
+export const EVENT_HEADER_FIELDS = ['title', 'issuer', 'decreeNumber', 'decreeDate', 'swornInOn', 'swornInAt', 'effectiveOn', 'location', 'sourceUrl', 'signatoryName', 'signatoryTitle'] as const;
+export type EventHeaderInput = Partial<Record<(typeof EVENT_HEADER_FIELDS)[number], string | null>>;
 
 export interface ImportRequest {
   file: Buffer;
@@ -44,7 +33,7 @@ export interface ImportRequest {
   mapping?: Record<string, string> | null;
 }
 
-/** Confirmations of proposed posts, by sheet row: the code of the post meant (or true: the best candidate). */
+/** Confirmations of proposed posts, by sheet row: the code of the candidate meant; `all`: each proposal's best candidate. */
 export interface Confirmations {
   rows?: Record<string, { toPositionCode?: string; fromPositionCode?: string }>;
   all?: boolean;
@@ -183,8 +172,8 @@ export class ImportsService {
   }
 
   /** The columns found (or given), and a warning for each header not read. */
-  private layout(rows: { number: number; cells: Map<string, unknown> }[], mapping: Record<string, string> | null) {
-    const found = findLayout(rows as never);
+  private layout(rows: SheetRow[], mapping: Record<string, string> | null) {
+    const found = findLayout(rows);
     const fields = Object.values(AnnexField) as string[];
     if (mapping !== null && (typeof mapping !== 'object' || Array.isArray(mapping))) {
       throw new ImportError(ImportErrorCode.MAPPING_INVALID, 'The mapping must be an object of field → column letter, e.g. {"nip": "C"}.');
@@ -206,7 +195,7 @@ export class ImportsService {
     }
     // Mapped by hand and no header recognised: the data starts at the first row whose NIP column reads as a NIP.
     const nipColumn = mapping?.nip ?? mapping?.nameAndNip;
-    const firstData = nipColumn ? rows.find((r) => /(?:\d[\s.]*){18}/.test(cellText((r.cells.get(nipColumn) as never) ?? null))) : undefined;
+    const firstData = nipColumn ? rows.find((r) => /(?:\d[\s.]*){18}/.test(cellText(r.cells.get(nipColumn) ?? null))) : undefined;
     const headerRows = found?.headerRows ?? [firstData ? firstData.number - 1 : (rows[0]?.number ?? 1)];
     const headerRow = rows.find((r) => r.number === headerRows[0]);
     const columns: ColumnMapping[] = (found?.columns ?? []).filter((c) => !mapping || !(c.field in mapping) || mapping[c.field] === c.column);
@@ -214,16 +203,17 @@ export class ImportsService {
       if (columns.some((c) => c.field === field && c.column === column)) continue;
       const index = columns.findIndex((c) => c.column === column);
       if (index >= 0) columns.splice(index, 1);
-      columns.push({ column, header: cellText((headerRow?.cells.get(column) as never) ?? null) || column, field: field as AnnexField });
+      columns.push({ column, header: cellText(headerRow?.cells.get(column) ?? null) || column, field: field as AnnexField });
     }
     if (!columns.some((c) => c.field === AnnexField.NIP || c.field === AnnexField.NAME_AND_NIP)) {
       throw new ImportError(ImportErrorCode.MAPPING_INVALID, 'No column holds the NIP: the official is found by NIP. Name the NIP column in the mapping.');
     }
     const used = new Set(columns.map((c) => c.column));
-    const problems = [...(headerRow?.cells ?? new Map()).entries()]
-      .filter(([column, cell]) => !used.has(column) && cellText(cell as never))
-      .map(([column, cell]) =>
-        problem('UNKNOWN_COLUMN', `Column ${column} ("${cellText(cell as never)}") is not read: it is none of the known columns. Map it if it holds one.`, { sheetRow: headerRows[0], column, header: cellText(cell as never), value: null }, 'WARNING'),
+    const problems = [...(headerRow?.cells ?? [])]
+      .map(([column, cell]) => [column, cellText(cell)] as const)
+      .filter(([column, text]) => !used.has(column) && text)
+      .map(([column, text]) =>
+        problem('UNKNOWN_COLUMN', `Column ${column} ("${text}") is not read: it is none of the known columns. Map it if it holds one.`, { sheetRow: headerRows[0], column, header: text, value: null }, 'WARNING'),
       );
     return { headerRows, columns, problems };
   }
@@ -236,8 +226,7 @@ export class ImportsService {
     const header: Record<string, string | null> = {};
     const sheetRowOf: Record<string, number | null> = {};
     const problems: ImportProblem[] = [];
-    const keys = ['title', 'issuer', 'decreeNumber', 'decreeDate', 'swornInOn', 'swornInAt', 'effectiveOn', 'location', 'sourceUrl', 'signatoryName', 'signatoryTitle'] as const;
-    for (const key of keys) {
+    for (const key of EVENT_HEADER_FIELDS) {
       const fromRequest = given[key]?.toString().trim() || null;
       const fromSheet = (above.values as Record<string, string | undefined>)[key]?.trim() || null;
       header[key] = fromRequest ?? fromSheet;
@@ -364,7 +353,7 @@ function rejected(problems: ImportProblem[]): ImportError {
   return new ImportError(
     ImportErrorCode.IMPORT_REJECTED,
     `The annex was not recorded: ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (${first.sheetRow !== null ? `row ${first.sheetRow}: ` : ''}${first.message}${errors.length > 1 ? '; …' : ''})` : ''}.`,
-    problems.map((p) => ({ ...p, index: p.sheetRow, severity: p.severity })),
+    problems.map((p) => ({ ...p, index: p.sheetRow })),
   );
 }
 
@@ -372,5 +361,5 @@ function rejected(problems: ImportProblem[]): ImportError {
 function sameName(a: string, b: string): boolean {
   const [x, y] = [bareName(a), bareName(b)];
   if (!x || !y) return true;
-  return x === y || x.includes(y) || y.includes(x) || normalizeText(x).replace(/ /g, '') === normalizeText(y).replace(/ /g, '');
+  return x === y || x.includes(y) || y.includes(x) || x.replace(/ /g, '') === y.replace(/ /g, '');
 }
