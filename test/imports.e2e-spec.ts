@@ -101,6 +101,22 @@ describe('importing a lampiran', () => {
       ['Siti Rahmawati', 'ROTATION', 'DEFINITIVE', 'IMP-DINKES-KABID-1'],
       ['Dewi Lestari', 'ADDITIONAL_TASK_START', 'ADDITIONAL_TASK', 'IMP-PKM-KALIBARU-KA'],
     ]);
+    // Given back, the task's row shows the functional post it was given beside, as the annex did.
+    const lampiran = await t.http().get(`/rotation-events/${committed.body.import.eventId}/lampiran.xlsx`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(lampiran.body as never);
+    const sheet = book.worksheets[0];
+    const header = sheet.getRow(9).values as unknown[];
+    const task = sheet.getRow(12);
+    expect([task.getCell(header.indexOf('Jabatan Lama')).value, task.getCell(header.indexOf('Kode Jabatan Lama')).value, task.getCell(header.indexOf('Status')).value]).toEqual([
+      'Dokter Ahli Muda',
+      'IMP-DOKTER-MUDA',
+      'Tugas Tambahan',
+    ]);
     // Committing again records nothing more; the import keeps the file's fingerprint and sender.
     const again = await t.http().post(`/imports/${body.import.id}/commit`).set(t.auth.HR).send({});
     expect(again.body.import.eventId).toBe(committed.body.import.eventId);

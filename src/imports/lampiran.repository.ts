@@ -26,8 +26,12 @@ export class LampiranRepository {
               fp.title AS "fromTitle", fo.name AS "fromUnit", fp.code AS "fromCode",
               tp.title AS "toTitle", tor.name AS "toUnit", tp.code AS "toCode",
               t.kind, t.kind_stated, t.capacity, t.note
-       FROM transfers t JOIN officials o ON o.id = t.official_id
-         LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN organizations fo ON fo.id = fp.organization_id
+       FROM transfers t JOIN rotation_events e ON e.id = t.event_id JOIN officials o ON o.id = t.official_id
+         -- A task given shows, as Jabatan Lama, the functional post it is given beside (as a decree's lampiran does).
+         LEFT JOIN LATERAL (SELECT a.position_id FROM appointments a
+           WHERE t.capacity = 'ADDITIONAL_TASK' AND t.from_position_id IS NULL AND a.official_id = t.official_id AND a.capacity = 'DEFINITIVE'
+             AND a.started_on <= e.effective_on AND (a.ended_on IS NULL OR a.ended_on > e.effective_on)) kept ON true
+         LEFT JOIN positions fp ON fp.id = COALESCE(t.from_position_id, kept.position_id) LEFT JOIN organizations fo ON fo.id = fp.organization_id
          LEFT JOIN positions tp ON tp.id = t.to_position_id LEFT JOIN organizations tor ON tor.id = tp.organization_id
        WHERE t.event_id = $1 ORDER BY t.seq`,
       [id],
