@@ -30,6 +30,7 @@ import { OfficialsModule } from './officials/officials.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PositionsModule } from './positions/positions.module.js';
 import { RotationsModule } from './rotations/rotations.module.js';
+import { WebModule } from './web/web.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +61,8 @@ export class AppModule {
             sortSchema: true,
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             path: '/graphql',
+            // Apollo's landing page loads its explorer from a CDN: the offline one is at /explorer.
+            playground: false,
             introspection: config.development,
             includeStacktraceInErrorResponses: config.development,
             csrfPrevention: true,
@@ -86,6 +89,7 @@ export class AppModule {
         AppointmentsModule,
         ExportsModule,
         ImportsModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

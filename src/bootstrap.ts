@@ -8,6 +8,8 @@ import { authMiddleware } from './auth/auth.middleware.js';
 import { appLogger, PinoNestLogger } from './common/logging/app-logger.js';
 import { requestLogging } from './common/logging/request-logging.js';
 import { rateLimiter } from './common/rate-limit.js';
+import { serveWebAssets } from './web/web-assets.js';
+import { PAGE_PATHS } from './web/public-pages.controller.js';
 
 /** Builds the HTTP application; shared by main.ts, the CLI and the e2e tests. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -20,6 +22,10 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   const api = ['/graphql', '/exports', '/imports', '/rotation-events'];
   app.use(api, authMiddleware(app.get(AuthService)));
   app.use(api, rateLimiter(options.config.rateLimit));
+  // Pages run API queries for their reader (anonymously, in process): they count the same way.
+  const pageLimiter = rateLimiter(options.config.rateLimit);
+  app.use((req: { path: string }, res: unknown, next: () => void) => (PAGE_PATHS.test(req.path) ? pageLimiter(req as never, res as never, next) : next()));
+  serveWebAssets(app);
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413
   return app;
 }

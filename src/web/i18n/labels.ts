@@ -1,0 +1,94 @@
+import type { Capacity, Echelon, Employment, FunctionalLevel, Gender, OrganizationKind, PositionCategory, RotationEventStatus, Severity, TransferKind } from '../gql/schema-enums.js';
+import type { Lang } from './lang.js';
+
+/** Words for the API's enum values, in both languages; Record<Enum, …> makes a new value a build error. */
+type Words<E extends string> = Record<E, readonly [id: string, en: string]>;
+
+const KIND: Words<TransferKind> = {
+  ROTATION: ['Rotasi', 'Rotation'],
+  TRANSFER: ['Mutasi', 'Transfer'],
+  PROMOTION: ['Promosi', 'Promotion'],
+  DEMOTION: ['Penurunan jabatan', 'Demotion'],
+  APPOINTMENT: ['Pengangkatan', 'Appointment'],
+  REASSIGNMENT: ['Penugasan kembali', 'Reassignment'],
+  DISMISSAL: ['Pemberhentian', 'Dismissal'],
+  RETIREMENT: ['Pensiun', 'Retirement'],
+  ACTING_START: ['Penunjukan Plt', 'Acting appointment'],
+  ACTING_END: ['Akhir Plt', 'End of acting'],
+  ADDITIONAL_TASK_START: ['Tugas tambahan', 'Additional task'],
+  ADDITIONAL_TASK_END: ['Akhir tugas tambahan', 'End of additional task'],
+  EQUALIZATION: ['Penyetaraan jabatan', 'Equalisation'],
+};
+
+const CAPACITY: Words<Capacity> = {
+  DEFINITIVE: ['Definitif', 'Definitive'],
+  ACTING: ['Pelaksana Tugas (Plt)', 'Acting (Plt)'],
+  STAND_IN: ['Pelaksana Harian (Plh)', 'Stand-in (Plh)'],
+  ADDITIONAL_TASK: ['Tugas tambahan', 'Additional task'],
+};
+
+const CATEGORY: Words<PositionCategory> = {
+  HIGH_LEADERSHIP: ['Jabatan Pimpinan Tinggi', 'High leadership'],
+  ADMINISTRATOR: ['Administrator', 'Administrator'],
+  SUPERVISOR: ['Pengawas', 'Supervisor'],
+  UNIT_HEAD: ['Kepala UPTD', 'Technical unit head'],
+  FUNCTIONAL: ['Fungsional', 'Functional'],
+  EXECUTOR: ['Pelaksana', 'Executor'],
+};
+
+const ORGANIZATION_KIND: Words<OrganizationKind> = {
+  GOVERNMENT: ['Pemerintah daerah', 'Regional government'],
+  SECRETARIAT: ['Sekretariat', 'Secretariat'],
+  INSPECTORATE: ['Inspektorat', 'Inspectorate'],
+  AGENCY: ['Dinas / Badan', 'Agency'],
+  DISTRICT: ['Kecamatan', 'District'],
+  SUBDISTRICT: ['Kelurahan', 'Sub-district'],
+  TECHNICAL_UNIT: ['UPTD', 'Technical unit'],
+};
+
+const STATUS: Words<RotationEventStatus> = {
+  RECORDED: ['Tercatat', 'Recorded'],
+  VOIDED: ['Dibatalkan', 'Voided'],
+};
+
+const EMPLOYMENT: Words<Employment> = { PNS: ['PNS', 'Civil servant (PNS)'], PPPK: ['PPPK', 'Contract civil servant (PPPK)'] };
+
+const GENDER: Words<Gender> = { MALE: ['Laki-laki', 'Male'], FEMALE: ['Perempuan', 'Female'] };
+
+const SEVERITY: Words<Severity> = { ERROR: ['Kesalahan', 'Error'], WARNING: ['Peringatan', 'Warning'] };
+
+const FUNCTIONAL_LEVEL: Words<FunctionalLevel> = {
+  BEGINNER: ['Pemula', 'Beginner'],
+  SKILLED: ['Terampil', 'Skilled'],
+  PROFICIENT: ['Mahir', 'Proficient'],
+  SUPERVISING: ['Penyelia', 'Supervising'],
+  EXPERT_FIRST: ['Ahli Pertama', 'Expert, first'],
+  EXPERT_JUNIOR: ['Ahli Muda', 'Expert, junior'],
+  EXPERT_MIDDLE: ['Ahli Madya', 'Expert, middle'],
+  EXPERT_PRINCIPAL: ['Ahli Utama', 'Expert, principal'],
+};
+
+function pick<E extends string>(words: Words<E>) {
+  return (lang: Lang, value: E | null | undefined): string => (value ? (words[value]?.[lang === 'en' ? 1 : 0] ?? value) : '');
+}
+
+export const kindLabel = pick(KIND);
+export const capacityLabel = pick(CAPACITY);
+export const categoryLabel = pick(CATEGORY);
+export const organizationKindLabel = pick(ORGANIZATION_KIND);
+export const statusLabel = pick(STATUS);
+export const employmentLabel = pick(EMPLOYMENT);
+export const genderLabel = pick(GENDER);
+export const severityLabel = pick(SEVERITY);
+export const functionalLevelLabel = pick(FUNCTIONAL_LEVEL);
+
+/** "III.a", as a decree writes an echelon. */
+export function echelonLabel(_lang: Lang, echelon: Echelon | null | undefined): string {
+  if (!echelon) return '';
+  const [group, grade] = echelon.split('_');
+  return `${group}.${grade.toLowerCase()}`;
+}
+
+/** Every transfer kind, in the order a filter lists them. */
+export const TRANSFER_KINDS = Object.keys(KIND) as TransferKind[];
+export const CAPACITIES = Object.keys(CAPACITY) as Capacity[];

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isLang } from './i18n/lang.js';
+import { eventPage } from './pages/event.page.js';
+import { homePage } from './pages/home.page.js';
+import { WebPages } from './web-pages.service.js';
+
+/** The paths of pages (not their assets), for the rate limiter. */
+export const PAGE_PATHS = /^\/(?:$|cari|pelantikan|pejabat|jabatan|unit|kelola|unduh)(?:\/|$)/;
+
+/** The public pages: no key, stable URLs that can be published. */
+@Controller()
+export class PublicPagesController {
+  constructor(private readonly pages: WebPages) {}
+
+  @Get()
+  home(@Req() req: Request, @Res() res: Response) {
+    return this.pages.render(req, res, homePage);
+  }
+
+  @Get('pelantikan/:id')
+  event(@Req() req: Request, @Res() res: Response, @Param('id') id: string) {
+    return this.pages.render(req, res, eventPage, { id });
+  }
+
+  /** The language switch: remembered in a cookie, then back to the page it was pressed on. */
+  @Get('bahasa/:lang')
+  language(@Param('lang') lang: string, @Query('kembali') back: unknown, @Res() res: Response) {
+    // Only a path of this site: never an open redirect.
+    const target = typeof back === 'string' && /^\/(?![/\\])/.test(back) ? back : '/';
+    if (isLang(lang)) res.cookie('lang', lang, { maxAge: 365 * 24 * 3600 * 1000, sameSite: 'lax', httpOnly: true, path: '/' });
+    res.redirect(303, target);
+  }
+}

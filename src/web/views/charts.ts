@@ -1,0 +1,102 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/**
+ * Charts drawn on the server with Observable Plot into a DOM-less document (linkedom): the page
+ * carries a finished SVG, no chart script. Every chart sits beside a table or list of the same
+ * figures, which is what screen readers and the tests read.
+ */
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+// The site's palette (site.css), chosen for contrast on white.
+export const COLORS = {
+  definitive: '#1f5f8b',
+  acting: '#c26a00',
+  task: '#5b7f2b',
+  standIn: '#8a5a9e',
+  vacant: '#b8b8b8',
+};
+
+export interface BarDatum {
+  label: string;
+  count: number;
+}
+
+/** Horizontal bars, one per label, longest first as given. */
+export function barChart(data: BarDatum[], options: { ariaLabel: string; width?: number }): string {
+  const width = options.width ?? 560;
+  const longest = Math.max(...data.map((d) => d.label.length), 4);
+  const svg = Plot.plot({
+    document,
+    width,
+    height: 26 * data.length + 40,
+    marginLeft: Math.min(260, longest * 7 + 10),
+    marginRight: 36,
+    ariaLabel: options.ariaLabel,
+    x: { grid: true, label: null, axis: 'top' },
+    y: { label: null, domain: data.map((d) => d.label) },
+    style: { fontSize: '13px', background: 'transparent' },
+    marks: [
+      Plot.barX(data, { x: 'count', y: 'label', fill: COLORS.definitive }),
+      Plot.text(data, { x: 'count', y: 'label', text: (d: BarDatum) => String(d.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  });
+  return svgOf(svg);
+}
+
+export interface Span {
+  /** The row the span sits on: a post (on an official's page) or a holder (on a post's page). */
+  row: string;
+  start: string;
+  /** Open spans run to `until`. */
+  end: string | null;
+  /** Which legend entry, already in words. */
+  kind: string;
+  label: string;
+}
+
+/** Spans on a time axis, a row each (a Gantt chart): careers, holders and vacancies of a post. */
+export function timelineChart(spans: Span[], options: { ariaLabel: string; until: string; colors: Record<string, string>; width?: number }): string {
+  const rows = [...new Set(spans.map((s) => s.row))];
+  const longest = Math.max(...rows.map((r) => r.length), 4);
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const data = spans.map((s) => ({ ...s, x1: day(s.start), x2: day(s.end ?? options.until) }));
+  const svg = Plot.plot({
+    document,
+    width: options.width ?? 760,
+    height: 30 * rows.length + 60,
+    marginLeft: Math.min(300, longest * 6.5 + 10),
+    ariaLabel: options.ariaLabel,
+    x: { type: 'utc', label: null, grid: true },
+    y: { label: null, domain: rows },
+    color: { domain: Object.keys(options.colors), range: Object.values(options.colors), legend: true },
+    style: { fontSize: '12px', background: 'transparent' },
+    marks: [Plot.barX(data, { x1: 'x1', x2: 'x2', y: 'row', fill: 'kind', title: 'label', inset: 2 })],
+  });
+  return svgOf(svg);
+}
+
+/**
+ * The chart's markup, its inner groups unlabelled: Plot names each mark group with aria-label,
+ * which ARIA forbids on an element without a role; the chart is one image, named once.
+ */
+interface MarkupNode {
+  tagName: string;
+  outerHTML: string;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  querySelector(selector: string): MarkupNode | null;
+  querySelectorAll(selector: string): Iterable<MarkupNode>;
+}
+
+function svgOf(node: unknown): string {
+  const root = node as MarkupNode;
+  const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
+  svg?.setAttribute('role', 'img');
+  for (const g of root.querySelectorAll('g[aria-label], g[aria-description]')) {
+    g.removeAttribute('aria-label');
+    g.removeAttribute('aria-description');
+  }
+  return root.outerHTML;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ExplorerController } from './explorer.controller.js';
+import { PublicPagesController } from './public-pages.controller.js';
+import { WebGraphql } from './web-graphql.service.js';
+import { WebPages } from './web-pages.service.js';
+
+/** The web pages: public pages, the HR workspace, the analyst's downloads, the explorer. They read only the public API. */
+@Module({
+  controllers: [PublicPagesController, ExplorerController],
+  providers: [WebGraphql, WebPages],
+})
+export class WebModule {}
