@@ -12,6 +12,7 @@ import { createErrorFormatter, unexpectedErrorPlugin } from './common/errors/gra
 import { wireDirectFields } from './common/graphql/direct-field.js';
 import { costLimitPlugin, validationRules } from './common/graphql/graphql-limits.js';
 import { inputGuardPlugin } from './common/graphql/input-guard.plugin.js';
+import { introspectionPlugin } from './common/graphql/introspection.plugin.js';
 import { responseStatusPlugin } from './common/graphql/response-status.plugin.js';
 import { DateTimeScalar } from './common/scalars/date-time.scalar.js';
 import { RequestLoaders, type GraphQLContext } from './common/loaders/request-loaders.js';
@@ -63,7 +64,8 @@ export class AppModule {
             path: '/graphql',
             // Apollo's landing page loads its explorer from a CDN: the offline one is at /explorer.
             playground: false,
-            introspection: config.development,
+            // Anonymous callers only in development; a key opens it (introspectionPlugin).
+            introspection: true,
             includeStacktraceInErrorResponses: config.development,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
@@ -72,7 +74,7 @@ export class AppModule {
             validationRules,
             // The input guard first: its refusal is the one a client sees when both would refuse.
             // No cache-control hints are given, and the plugin wrapped every field's resolver to look for them.
-            plugins: [inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, ApolloServerPluginCacheControlDisabled()],
+            plugins: [introspectionPlugin(config.development), inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, ApolloServerPluginCacheControlDisabled()],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
             transformSchema: (schema: GraphQLSchema) => wireDirectFields(schema, moduleRef),

@@ -271,6 +271,18 @@ describe('access', () => {
       expect((await dev.gql(`{ organizationz { id } }`)).errors?.[0].message).toMatch(/Did you mean/);
       expect((await dev.gql(`{ __schema { queryType { name } } }`)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
+
+    it('opens introspection, for the explorer, to a caller with a key of any role, and to nobody else', async () => {
+      const ask = `{ __type(name: "Official") { fields { name } } }`;
+      for (const gql of [byDefault.hr, byDefault.analyst, byDefault.admin]) {
+        expect((await gql(ask)).data.__type.fields.map((f: { name: string }) => f.name)).toContain('displayName');
+      }
+      const anonymous = await byDefault.gql(ask);
+      expect(anonymous.data).toBeUndefined();
+      expect(anonymous.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection has been disabled.*API key/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const wrongKey = await byDefault.gql(ask, {}, { authorization: 'Bearer not-a-key' });
+      expect(wrongKey.data?.__type).toBeFalsy();
+    });
   });
 
   describe('rate limits', () => {

@@ -10,7 +10,7 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
-  /** NODE_ENV=development only: introspection, field suggestions and stack traces for everyone. */
+  /** NODE_ENV=development only: field suggestions, stack traces and introspection for everyone (keys may always introspect). */
   development: boolean;
   rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
   /** Load the Kota Bekasi demo into an empty database at start. */
