@@ -30,6 +30,9 @@ describe('public pages in a browser', () => {
     await expect(first.innerText()).resolves.toContain('Jumat, 6 Februari 2026');
     await expect(first.innerText()).resolves.toContain('61 pejabat');
     await page.context().close();
+    // The browser itself refuses anything from elsewhere.
+    const res = await t.http().get('/');
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'sha256-/);
   });
 
   it('the swearing-in page shows its decree, the whole lampiran of 61 rows and its summary', async () => {

@@ -4,7 +4,7 @@ import type { LoggedRequest } from '../common/logging/request-logging.js';
 import { langOfRequest } from './i18n/lang.js';
 import { PageError, type Page, type PageContext, type PageLoader } from './page.js';
 import { errorPage } from './pages/error.page.js';
-import { renderDocument } from './views/layout.js';
+import { CONTENT_SECURITY_POLICY, renderDocument } from './views/layout.js';
 import { WebGraphql } from './web-graphql.service.js';
 
 /** Runs a page's loader and sends the document: the one place pages meet HTTP. */
@@ -27,7 +27,14 @@ export class WebPages {
     }
     res
       .status(page.status ?? 200)
-      .set({ 'content-type': 'text/html; charset=utf-8', vary: 'Cookie', 'cache-control': 'no-cache' })
+      .set({
+        'content-type': 'text/html; charset=utf-8',
+        vary: 'Cookie',
+        'cache-control': 'no-cache',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+      })
       .send(renderDocument({ lang, title: page.title, description: page.description, url: ctx.url, scripts: page.scripts, children: page.body }));
   }
 }

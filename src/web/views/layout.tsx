@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { tr, type Lang } from '../i18n/lang.js';
@@ -6,6 +7,22 @@ import { tr, type Lang } from '../i18n/lang.js';
 export const IMPORT_MAP = JSON.stringify({
   imports: { preact: '/assets/vendor/preact.mjs', 'preact/hooks': '/assets/vendor/hooks.mjs', 'preact/jsx-runtime': '/assets/vendor/jsx-runtime.mjs' },
 });
+
+/**
+ * What a page may load, enforced by the browser: everything from this server, nothing from
+ * elsewhere; the import map is the one inline script (allowed by its hash). Plot's charts
+ * carry inline styles.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(IMPORT_MAP).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 interface LayoutProps {
   lang: Lang;
