@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     logger.log(`Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   await app.listen(config.port);
-  logger.log(`Mutasi GraphQL API at http://localhost:${config.port}/graphql`);
+  logger.log(`Mutasi at http://localhost:${config.port}/ (GraphQL API at /graphql, explorer at /explorer)`);
 
   // Shut down in order: stop taking requests and close the pool, then stop the database.
   let stopping = false;

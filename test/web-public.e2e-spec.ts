@@ -98,9 +98,10 @@ describe('public pages in a browser', () => {
     await page.context().close();
   });
 
-  it('serves the GraphQL explorer from this server alone', async () => {
+  it('serves the GraphQL explorer from this server alone, also to a browser opening /graphql', async () => {
     const page = await browser.newPage();
-    await page.goto('/explorer');
+    await page.goto('/graphql');
+    expect(new URL(page.url()).pathname).toBe('/explorer');
     await page.locator('.graphiql-container').waitFor();
     await page.context().close();
   });
