@@ -92,8 +92,11 @@ interface MarkupNode {
 
 function svgOf(node: unknown): string {
   const root = node as MarkupNode;
-  const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg');
+  // With a legend, Plot wraps the chart in a figure whose first svgs are the swatches: the chart is the named one.
+  const svg = root.tagName.toLowerCase() === 'svg' ? root : root.querySelector('svg[aria-label]');
   svg?.setAttribute('role', 'img');
+  // A swatch is decoration: its words stand beside it.
+  for (const swatch of root.querySelectorAll('span[class$="-swatch"] > svg')) swatch.setAttribute('aria-hidden', 'true');
   for (const g of root.querySelectorAll('g[aria-label], g[aria-description]')) {
     g.removeAttribute('aria-label');
     g.removeAttribute('aria-description');
