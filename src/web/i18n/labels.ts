@@ -1,4 +1,4 @@
-import type { Capacity, Echelon, Employment, FunctionalLevel, Gender, OrganizationKind, PositionCategory, RotationEventStatus, Severity, TransferKind } from '../gql/schema-enums.js';
+import type { Capacity, Echelon, Employment, FunctionalLevel, Gender, OrganizationKind, PositionCategory, Rank, RotationEventStatus, Severity, TransferKind } from '../gql/schema-enums.js';
 import type { Lang } from './lang.js';
 
 /** Words for the API's enum values, in both languages; Record<Enum, …> makes a new value a build error. */
@@ -87,6 +87,35 @@ export function echelonLabel(_lang: Lang, echelon: Echelon | null | undefined): 
   if (!echelon) return '';
   const [group, grade] = echelon.split('_');
   return `${group}.${grade.toLowerCase()}`;
+}
+
+/** The pangkat of each PNS golongan ruang (a proper title, the same in both languages); PPPK grades have none. */
+const PANGKAT: Record<Extract<Rank, `${string}_${string}`>, string> = {
+  I_A: 'Juru Muda',
+  I_B: 'Juru Muda Tingkat I',
+  I_C: 'Juru',
+  I_D: 'Juru Tingkat I',
+  II_A: 'Pengatur Muda',
+  II_B: 'Pengatur Muda Tingkat I',
+  II_C: 'Pengatur',
+  II_D: 'Pengatur Tingkat I',
+  III_A: 'Penata Muda',
+  III_B: 'Penata Muda Tingkat I',
+  III_C: 'Penata',
+  III_D: 'Penata Tingkat I',
+  IV_A: 'Pembina',
+  IV_B: 'Pembina Tingkat I',
+  IV_C: 'Pembina Utama Muda',
+  IV_D: 'Pembina Utama Madya',
+  IV_E: 'Pembina Utama',
+};
+
+/** "Penata Tingkat I, III/d" for a PNS, "Golongan IX" for a PPPK grade, as the BKN writes them. */
+export function rankLabel(lang: Lang, rank: Rank | null | undefined): string {
+  if (!rank) return '';
+  const [group, room] = rank.split('_');
+  if (!room) return lang === 'en' ? `Grade ${group}` : `Golongan ${group}`;
+  return `${PANGKAT[rank as keyof typeof PANGKAT]}, ${group}/${room.toLowerCase()}`;
 }
 
 /** Every transfer kind, in the order a filter lists them. */
