@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { isLang } from './i18n/lang.js';
 import { eventPage } from './pages/event.page.js';
 import { homePage } from './pages/home.page.js';
+import { officialPage } from './pages/official.page.js';
+import { positionPage } from './pages/position.page.js';
 import { WebPages } from './web-pages.service.js';
 
 /** The paths of pages (not their assets), for the rate limiter. */
@@ -21,6 +23,16 @@ export class PublicPagesController {
   @Get('pelantikan/:id')
   event(@Req() req: Request, @Res() res: Response, @Param('id') id: string) {
     return this.pages.render(req, res, eventPage, { id });
+  }
+
+  @Get('pejabat/:id')
+  official(@Req() req: Request, @Res() res: Response, @Param('id') id: string) {
+    return this.pages.render(req, res, officialPage, { id });
+  }
+
+  @Get('jabatan/:code')
+  position(@Req() req: Request, @Res() res: Response, @Param('code') code: string) {
+    return this.pages.render(req, res, positionPage, { code });
   }
 
   /** The language switch: remembered in a cookie, then back to the page it was pressed on. */
