@@ -166,8 +166,10 @@ export const eventPage: PageLoader = async ({ lang, gql, query }, { id }) => {
                       <PostCell lang={lang} post={r.toPosition} />
                     </td>
                     <td data-label={tr(lang, 'Jenis', 'Kind')}>
-                      {kindLabel(lang, r.kind)}
-                      {r.capacity !== 'DEFINITIVE' && <span class="tag">{capacityLabel(lang, r.capacity)}</span>}
+                      <span>
+                        {kindLabel(lang, r.kind)}
+                        {r.capacity !== 'DEFINITIVE' && <span class="tag">{capacityLabel(lang, r.capacity)}</span>}
+                      </span>
                     </td>
                   </tr>
                 ))}

@@ -20,11 +20,12 @@ interface PostLike {
 /** A post as a link, with its unit and echelon beneath. */
 export function PostCell({ lang, post }: { lang: Lang; post: PostLike | null | undefined }) {
   if (!post) return <span class="muted">—</span>;
+  // One element: at phone width a table cell lays out its children as grid items.
   return (
-    <>
+    <span>
       <a href={href.post(post.code)}>{post.title}</a>
       {post.echelon && <span class="muted"> · {tr(lang, 'Eselon', 'Echelon')} {echelonLabel(lang, post.echelon as never)}</span>}
-    </>
+    </span>
   );
 }
 
