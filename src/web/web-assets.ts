@@ -1,13 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { serveStatic } from 'ruru/static';
-import { ASSETS_DIR, CLIENT_DIR, PREACT_FILES } from './web-paths.js';
+import { ASSETS_DIR, CLIENT_DIR, CLIENT_SHARED_DIRS, PREACT_FILES } from './web-paths.js';
 
 /** The files the pages load, all from this server: stylesheet, browser scripts, Preact, the explorer's bundle. */
 export function serveWebAssets(app: NestExpressApplication): void {
   const day = 24 * 3600;
   app.useStaticAssets(ASSETS_DIR, { prefix: '/assets/', maxAge: day * 1000, fallthrough: true });
   app.useStaticAssets(CLIENT_DIR, { prefix: '/assets/js/', maxAge: 0 });
+  // A script at /assets/js/x.js importing '../i18n/lang.js' asks for /assets/i18n/lang.js.
+  for (const [name, dir] of Object.entries(CLIENT_SHARED_DIRS)) app.useStaticAssets(dir, { prefix: `/assets/${name}/`, maxAge: 0 });
   for (const [name, file] of Object.entries(PREACT_FILES)) {
     app.use(`/assets/vendor/${name}`, (_req: Request, res: Response) => res.type('text/javascript').sendFile(file));
   }

@@ -19,6 +19,8 @@ const root = projectRoot();
 export const ASSETS_DIR = join(root, 'src/web/assets');
 /** The browser scripts, compiled by tsconfig.web.json. */
 export const CLIENT_DIR = join(root, 'dist/web-client/client');
+/** What the browser scripts import beside them (typed documents, words), compiled by the same config. */
+export const CLIENT_SHARED_DIRS: Record<string, string> = { gql: join(root, 'dist/web-client/gql'), i18n: join(root, 'dist/web-client/i18n'), views: join(root, 'dist/web-client/views') };
 /** Preact's browser modules, which the import map of every page names. */
 export const PREACT_FILES: Record<string, string> = {
   'preact.mjs': join(root, 'node_modules/preact/dist/preact.mjs'),
