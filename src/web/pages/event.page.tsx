@@ -96,6 +96,8 @@ export const eventPage: PageLoader = async ({ lang, gql, query }, { id }) => {
           <a href={`/rotation-events/${encodeURIComponent(event.id)}/lampiran.xlsx`} download>
             {tr(lang, 'Unduh lampiran (Excel)', 'Download the annex (Excel)')}
           </a>
+          {' · '}
+          <a href={`/kelola/pelantikan/${encodeURIComponent(event.id)}`}>{tr(lang, 'Ubah atau batalkan (BKPSDM)', 'Amend or void (HR)')}</a>
         </p>
 
         <section aria-labelledby="ringkasan">
