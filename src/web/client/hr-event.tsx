@@ -171,7 +171,7 @@ function EventTools({ id }: { id: string }) {
               <div class="form-grid">
                 {HEADER.map((f) => (
                   <Field key={f.name} id={`amend-${f.name}`} label={t(f.id, f.en)} error={fieldWords(amendProblems, f.name)}>
-                    {(aria) => <input {...aria} name={f.name} type={(f.type ?? 'text') as 'text'} required={f.required} value={header[f.name] ?? ''} onInput={(e) => setHeader({ ...header, [f.name]: e.currentTarget.value })} />}
+                    {(aria) => <input {...aria} name={f.name} type={(f.type ?? 'text') as 'text' /* Preact types each input type apart; all these take text */} required={f.required} value={header[f.name] ?? ''} onInput={(e) => setHeader({ ...header, [f.name]: e.currentTarget.value })} />}
                   </Field>
                 ))}
               </div>

@@ -139,7 +139,7 @@ function ImportForm() {
             {FIELDS.map((f) => (
               <div class="field" key={f.name}>
                 <label for={`import-${f.name}`}>{t(f.id, f.en)}</label>
-                <input id={`import-${f.name}`} name={f.name} type={(f.type ?? 'text') as 'text'} value={fields[f.name] ?? ''} onInput={(e) => setFields({ ...fields, [f.name]: e.currentTarget.value })} />
+                <input id={`import-${f.name}`} name={f.name} type={(f.type ?? 'text') as 'text' /* Preact types each input type apart; all these take text */} value={fields[f.name] ?? ''} onInput={(e) => setFields({ ...fields, [f.name]: e.currentTarget.value })} />
               </div>
             ))}
           </div>
