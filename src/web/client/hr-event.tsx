@@ -104,8 +104,9 @@ function EventTools({ id }: { id: string }) {
     const res = await gql(HrVoidEventDocument, { id: event.id, expectedVersion: event.version, reason: reason.trim() });
     setBusy(null);
     if (res.errors?.length) return setVoidError(res.errors[0]);
-    setDone(t('Pelantikan ini dibatalkan. Riwayat jabatan disusun ulang tanpanya.', 'This swearing-in is voided. The posts’ history is rebuilt without it.'));
+    // Said once the page shows the voided event, not before.
     await load();
+    setDone(t('Pelantikan ini dibatalkan. Riwayat jabatan disusun ulang tanpanya.', 'This swearing-in is voided. The posts’ history is rebuilt without it.'));
   }
 
   async function amend(e: Event) {
@@ -118,10 +119,11 @@ function EventTools({ id }: { id: string }) {
     setBusy(null);
     if (res.errors?.length || !res.data) return setAmendError(res.errors?.[0] ?? null);
     const warnings = res.data.amendRotationEvent.warnings.map((w) => errorWords(lang, w.code, w.message));
-    setDone(t(`Perubahan dicatat (versi ${res.data.amendRotationEvent.event.version}).`, `The amendment is recorded (version ${res.data.amendRotationEvent.event.version}).`) + (warnings.length ? ' ' + t('Perlu dicek: ', 'Worth a look: ') + warnings.join(' ') : ''));
+    const version = res.data.amendRotationEvent.event.version;
     setAmendReason('');
-    // The form keeps what the clerk wrote; the version moves on.
+    // The form keeps what the clerk wrote; the version moves on. Said once the page shows it.
     await load(true);
+    setDone(t(`Perubahan dicatat (versi ${version}).`, `The amendment is recorded (version ${version}).`) + (warnings.length ? ' ' + t('Perlu dicek: ', 'Worth a look: ') + warnings.join(' ') : ''));
   }
 
   const amendProblems = problemsOf(amendError);
