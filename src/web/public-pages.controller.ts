@@ -5,6 +5,9 @@ import { eventPage } from './pages/event.page.js';
 import { homePage } from './pages/home.page.js';
 import { officialPage } from './pages/official.page.js';
 import { positionPage } from './pages/position.page.js';
+import { searchPage } from './pages/search.page.js';
+import { unitPage } from './pages/unit.page.js';
+import { vacanciesPage } from './pages/vacancies.page.js';
 import { WebPages } from './web-pages.service.js';
 
 /** The paths of pages (not their assets), for the rate limiter. */
@@ -33,6 +36,21 @@ export class PublicPagesController {
   @Get('jabatan/:code')
   position(@Req() req: Request, @Res() res: Response, @Param('code') code: string) {
     return this.pages.render(req, res, positionPage, { code });
+  }
+
+  @Get('unit/:code')
+  unit(@Req() req: Request, @Res() res: Response, @Param('code') code: string) {
+    return this.pages.render(req, res, unitPage, { code });
+  }
+
+  @Get('unit/:code/jabatan-kosong')
+  vacancies(@Req() req: Request, @Res() res: Response, @Param('code') code: string) {
+    return this.pages.render(req, res, vacanciesPage, { code });
+  }
+
+  @Get('cari')
+  search(@Req() req: Request, @Res() res: Response) {
+    return this.pages.render(req, res, searchPage);
   }
 
   /** The language switch: remembered in a cookie, then back to the page it was pressed on. */
