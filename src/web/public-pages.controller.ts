@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isLang } from './i18n/lang.js';
+import { downloadsPage } from './pages/downloads.page.js';
 import { eventPage } from './pages/event.page.js';
 import { homePage } from './pages/home.page.js';
 import { officialPage } from './pages/official.page.js';
@@ -51,6 +52,11 @@ export class PublicPagesController {
   @Get('cari')
   search(@Req() req: Request, @Res() res: Response) {
     return this.pages.render(req, res, searchPage);
+  }
+
+  @Get('unduh')
+  downloads(@Req() req: Request, @Res() res: Response) {
+    return this.pages.render(req, res, downloadsPage);
   }
 
   /** The language switch: remembered in a cookie, then back to the page it was pressed on. */
