@@ -12,10 +12,7 @@ import { authHeaders, pageLang, session, type ApiError } from './session.js';
  */
 const lang = pageLang();
 
-type Download =
-  | { state: 'receiving'; bytes: number; abort: AbortController }
-  | { state: 'done'; bytes: number; url: string; saved: boolean }
-  | { state: 'failed'; message: string };
+type Download = { state: 'receiving'; bytes: number; abort: AbortController } | { state: 'done'; bytes: number; url: string; saved: boolean } | { state: 'failed'; message: string };
 
 const downloads = new Map<string, Download>();
 const listeners = new Set<() => void>();
@@ -138,7 +135,11 @@ function KeyBox() {
       <div>
         <p role="status">
           {tr(lang, 'Kunci API tersimpan di tab ini', 'An API key is kept in this tab')} (<code>{key.slice(0, 12)}…</code>).{' '}
-          {tr(lang, 'Tautan unduhan di atas kini memakai kunci ini: kolom pribadi ikut bila peran kunci mengizinkan.', 'The download links above now use it: personal columns are included where the key’s role allows.')}
+          {tr(
+            lang,
+            'Tautan unduhan di atas kini memakai kunci ini: kolom pribadi ikut bila peran kunci mengizinkan.',
+            'The download links above now use it: personal columns are included where the key’s role allows.',
+          )}
         </p>
         <button
           type="button"

@@ -25,12 +25,20 @@ const FILES: { name: string; set: DataSet; format: 'CSV' | 'NDJSON' | 'XLSX' | '
 const SET_WORDS: Record<DataSet, (lang: Lang) => [name: string, about: string, personal: string]> = {
   appointments: (lang) => [
     tr(lang, 'Riwayat jabatan', 'Appointments'),
-    tr(lang, 'Satu baris per penugasan: siapa memegang jabatan apa, sejak dan sampai kapan, dengan keputusan yang memulai dan mengakhirinya.', 'One row per appointment: who held which post, from when to when, with the decrees that started and ended it.'),
+    tr(
+      lang,
+      'Satu baris per penugasan: siapa memegang jabatan apa, sejak dan sampai kapan, dengan keputusan yang memulai dan mengakhirinya.',
+      'One row per appointment: who held which post, from when to when, with the decrees that started and ended it.',
+    ),
     'nip',
   ],
   transfers: (lang) => [
     tr(lang, 'Perpindahan', 'Transfers'),
-    tr(lang, 'Satu baris per baris lampiran pelantikan yang tercatat (tidak dibatalkan): dari jabatan apa ke jabatan apa.', 'One row per annex row of a recorded (not voided) swearing-in: from which post to which.'),
+    tr(
+      lang,
+      'Satu baris per baris lampiran pelantikan yang tercatat (tidak dibatalkan): dari jabatan apa ke jabatan apa.',
+      'One row per annex row of a recorded (not voided) swearing-in: from which post to which.',
+    ),
     'nip',
   ],
   popolo: (lang) => [
