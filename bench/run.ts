@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { appointmentsQuery } from '../src/exports/export-queries.js';
+import { benchEvents, eventPageScenario } from './event-page.js';
 import { generate } from './generate.js';
 import { importScenario } from './import-annex.js';
 import { benchEnvironment, gql, peakRss, percentile } from './support.js';
@@ -31,6 +32,9 @@ import { benchEnvironment, gql, peakRss, percentile } from './support.js';
  *
  * Scenario 7 imports a lampiran of 50,000 rows (bench/import-annex.ts): dry run and commit, timed.
  *
+ * Scenario 8 (`event-page`) opens a public swearing-in page in Chromium (bench/event-page.ts)
+ * and times it until its lampiran table shows.
+ *
  * The other scenarios (3, 4, 5) compare Mutasi with the same work done straight on PostgreSQL
  * from this process. Prints two Markdown tables and writes them to bench/results/<date>.md.
  */
@@ -41,12 +45,14 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     /** Interleaved rounds of the read loads (Mutasi → PostGraphile → raw); the table shows medians. */
     rounds: { type: 'string', default: '1' },
-    /** Comma-separated scenarios to run (export, holder, nested, page, record, import, bulk); all by default. */
+    /** Comma-separated scenarios to run (export, event-page, holder, nested, page, record, import, bulk); all by default. */
     only: { type: 'string' },
     /** The checkout whose built `dist/src/main.js` is the Mutasi measured: another commit's, for a before/after. */
     mutasi: { type: 'string', default: '.' },
     /** Data rows of the imported lampiran (scenario 7); scale 0.13 has enough officials in posts for 50,000. */
     'import-rows': { type: 'string', default: '50000' },
+    /** Browser loads of each event page timed (scenario 8), after one not counted. */
+    'page-loads': { type: 'string', default: '20' },
   },
 });
 const ONLY = values.only ? new Set(values.only.split(',')) : null;
@@ -57,6 +63,7 @@ const CONNECTIONS = Number(values.connections);
 const ROUNDS = Number(values.rounds);
 const READS = ['holder', 'nested', 'page'];
 const IMPORT_ROWS = Number(values['import-rows']);
+const PAGE_LOADS = Number(values['page-loads']);
 
 interface Row {
   scenario: string;
@@ -254,6 +261,20 @@ async function main() {
 
     // The export runs first, so its peak memory is the export's, not what load tests left behind.
     if (runs('export')) await exportScenario(db, base, analyst, mutasi.pid);
+    // Before the writes below, which add events of their own.
+    if (runs('event-page')) {
+      for (const event of await benchEvents(db)) {
+        const f = await eventPageScenario(base, event, PAGE_LOADS, log);
+        rows.push({
+          scenario: `8. public event page of ${fmt(f.transfers)} transfers (${fmt(f.htmlKilobytes)} kB HTML) in Chromium: navigation → lampiran table visible, median of ${PAGE_LOADS} loads`,
+          mutasi: `${fmt(median(f.visible))} ms`,
+          baseline: 'target 1,000 ms',
+          ratio: '',
+          latency: `p50 ${fmt(median(f.visible))} / p95 ${fmt(percentile(f.visible, 95))} ms; HTML alone (fetch) p50 ${fmt(median(f.html))} / p95 ${fmt(percentile(f.html, 95))} ms`,
+          rss: '',
+        });
+      }
+    }
     if (READS.some(runs)) {
       postgraphile = await startServer('PostGraphile', 'dist/bench/postgraphile-server.js', { DATABASE_URL: env.url, NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, async (b) => !(await gql(b, '{ __typename }', {})).errors);
       raw = await startServer('raw pg server', 'dist/bench/raw-server.js', { DATABASE_URL: env.url, NODE_ENV: 'production' }, health);
