@@ -103,7 +103,7 @@ describe('download page in a browser', () => {
     await page.getByRole('link', { name: 'Unduh transfers.xlsx', exact: true }).click();
     const status = page.locator('[data-status-for="transfers.xlsx"] .notice.error');
     await status.waitFor();
-    expect(await status.innerText()).toBe('Kunci API ini tidak sah atau sudah dicabut.');
+    expect(await status.innerText()).toBe('Kunci API ini tidak dikenal atau sudah dicabut.');
     await page.context().close();
   });
 
@@ -137,7 +137,7 @@ describe('download page in a browser', () => {
     await page.goto('/unduh?unit=TIDAK-ADA&dari=2026-03-01&sampai=2026-02-01');
     const alert = await page.getByRole('alert').innerText();
     expect(alert).toContain('Tidak ada unit kerja berkode “TIDAK-ADA”.');
-    expect(alert).toContain('Tanggal akhir jatuh sebelum tanggal mulai.');
+    expect(alert).toContain('Tanggal akhir lebih awal daripada tanggal mulai.');
     await expect(page.locator('a[data-export]').count()).resolves.toBe(0);
     await page.context().close();
   });
