@@ -17,6 +17,9 @@ export const COLORS = {
   vacant: '#b8b8b8',
 };
 
+/** Longer labels are cut on the axis; the caption beside the chart has them whole. */
+const MAX_LABEL = 26;
+
 export interface BarDatum {
   label: string;
   count: number;
@@ -24,18 +27,20 @@ export interface BarDatum {
 
 /** Horizontal bars, one per label, longest first as given. */
 export function barChart(data: BarDatum[], options: { ariaLabel: string; width?: number }): string {
-  const width = options.width ?? 560;
-  const longest = Math.max(...data.map((d) => d.label.length), 4);
+  // Drawn about as wide as it is shown (a third of the page), so its text stays legible.
+  const width = options.width ?? 380;
+  const short = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label);
+  const longest = Math.max(...data.map((d) => short(d.label).length), 4);
   const svg = Plot.plot({
     document,
     width,
-    height: 26 * data.length + 40,
-    marginLeft: Math.min(260, longest * 7 + 10),
-    marginRight: 36,
+    height: 24 * data.length + 36,
+    marginLeft: Math.min(width / 2, longest * 7.4 + 14),
+    marginRight: 30,
     ariaLabel: options.ariaLabel,
-    x: { grid: true, label: null, axis: 'top' },
-    y: { label: null, domain: data.map((d) => d.label) },
-    style: { fontSize: '13px', background: 'transparent' },
+    x: { grid: true, label: null, axis: 'top', ticks: 4 },
+    y: { label: null, domain: data.map((d) => d.label), tickFormat: short },
+    style: { fontSize: '12px', background: 'transparent' },
     marks: [
       Plot.barX(data, { x: 'count', y: 'label', fill: COLORS.definitive }),
       Plot.text(data, { x: 'count', y: 'label', text: (d: BarDatum) => String(d.count), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
