@@ -205,6 +205,14 @@ describe('access', () => {
       expect(res.errors?.[0].message).toMatch(/depth/i);
     });
 
+    it('counts the nesting of fields, not fragment spreads: fragments do not open a way past the limit', async () => {
+      // Depth 8 written through two fragments passes; depth 9 through fragments is refused all the same.
+      const viaFragments = (depth: number) =>
+        `{ organizations(first: 1) { edges { node { ...A } } } } fragment A on Organization { ...B } fragment B on Organization { ${'parent { '.repeat(depth - 4)}code${' }'.repeat(depth - 4)} }`;
+      expect((await t.gql(viaFragments(8))).errors).toBeUndefined();
+      expect((await t.gql(viaFragments(9))).errors?.[0].message).toMatch(/depth/i);
+    });
+
     it('allows 15 aliases and refuses 16', async () => {
       const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`;
       expect((await t.gql(aliases(15))).errors).toBeUndefined();

@@ -23,7 +23,8 @@ export const QUERY_LIMITS = {
 const report = { propagateOnRejection: false, exposeLimits: true, onReject: [(ctx: ValidationContext | null, err: Error) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
 
 export const validationRules = [
-  maxDepthRule({ n: QUERY_LIMITS.maxDepth, ...report }),
+  // Depth is the nesting of fields, where cost grows: a fragment spread is no level of its own, so clients may share fragments freely.
+  maxDepthRule({ n: QUERY_LIMITS.maxDepth, flattenFragments: true, ...report }),
   maxAliasesRule({ n: QUERY_LIMITS.maxAliases, ...report }),
 ] as unknown as ValidationRule[];
 
