@@ -1,0 +1,50 @@
+import { loadDemo } from '../seeds/load-demo.js';
+import { createOfficial, createOrganization, createPosition } from './factories/index.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { BrowserHarness } from './support/browser.js';
+import { record } from './support/rotations.js';
+
+/** Markup that would run or break the page if it were not escaped. */
+const MARKUP = `<script>alert(1)</script>"'</title><img src=x onerror=alert(2)>`;
+/** One word longer than a phone is wide, as a pasted code or a typo without spaces makes it. */
+const LONG_WORD = 'Perencanaan'.repeat(12);
+
+/** The pages as an outsider attacks them: odd addresses, other methods, hostile data. */
+describe('web pages under hostile input', () => {
+  let t: TestApp;
+  let browser: BrowserHarness;
+  let officialId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemo(t.app);
+    const orgId = await createOrganization(t, { code: 'UJI-MARKUP', name: `${MARKUP} Dinas ${LONG_WORD}` });
+    await createPosition(t, orgId, { code: 'UJI-MARKUP-KABID', title: `${MARKUP} Kepala Bidang ${LONG_WORD}` });
+    officialId = await createOfficial(t, { name: `Budi O'Neil`, honorificPrefix: '<b>Dr.</b>', honorificSuffix: '"><svg onload=alert(3)>' });
+    await record(t, [{ officialId, toPositionCode: 'UJI-MARKUP-KABID', kind: 'APPOINTMENT' }], { title: `${MARKUP} Pelantikan`, swornInOn: '2026-03-02' });
+    browser = await BrowserHarness.start(await t.app.getUrl());
+  });
+  afterEach(() => browser.expectClean());
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it.each(['/unit/UJI-MARKUP', '/jabatan/UJI-MARKUP-KABID', '/unit/UJI-MARKUP/jabatan-kosong?tanggal=2026-03-01'])(
+    '%s shows markup in names as text and a very long word within a phone’s width',
+    async (path) => {
+      const page = await browser.visit(path, `hostile-${path.split('/')[1]}`);
+      await expect(page.title()).resolves.toContain(MARKUP);
+      await expect(page.locator('main h1').innerText()).resolves.toContain(MARKUP);
+      // Nothing of the names became an element.
+      expect(await page.locator('img[src="x"], main script, svg[onload]').count()).toBe(0);
+      await page.context().close();
+    },
+  );
+
+  it('an official whose titles hold markup: shown as text, charts included', async () => {
+    const page = await browser.visit(`/pejabat/${officialId}`, 'hostile-official');
+    await expect(page.locator('main h1').innerText()).resolves.toContain('<b>Dr.</b> Budi O\'Neil, "><svg onload=alert(3)>');
+    expect(await page.locator('main b, svg[onload], img[src="x"]').count()).toBe(0);
+    await page.context().close();
+  });
+});
