@@ -29,6 +29,26 @@ describe('web pages under hostile input', () => {
     await t?.close();
   });
 
+  it.each(['/pejabat/%00', '/unit/%00/jabatan-kosong', '/jabatan/a%00b', '/kelola/pelantikan/%00'])('%s (a NUL in the address) is a page in words with 400, not the API’s JSON', async (path) => {
+    const res = await t.http().get(path);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self'/);
+    expect(res.text).toContain('Teks ini memuat karakter yang tidak diterima.');
+    expect(res.text).not.toMatch(/TEXT_INVALID|VALIDATION_FAILED/);
+  });
+
+  it('a form or script POSTing to a page’s address gets a 405 page in words; unknown API paths keep their JSON', async () => {
+    const res = await t.http().post('/pejabat/1').set('cookie', 'lang=en').send('x=1');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('This page can only be read: open it by its link.');
+    const api = await t.http().post('/exports/nope');
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it.each(['/unit/UJI-MARKUP', '/jabatan/UJI-MARKUP-KABID', '/unit/UJI-MARKUP/jabatan-kosong?tanggal=2026-03-01'])(
     '%s shows markup in names as text and a very long word within a phone’s width',
     async (path) => {

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { hrCreatePage, hrEventPage, hrImportPage, hrOfficialsPage, hrSignInPage } from './pages/hr.page.js';
+import { PageExceptionFilter } from './page-exception.filter.js';
 import { WebPages } from './web-pages.service.js';
 
 /** The HR workspace: pages whose browser scripts call the API with the clerk's key. */
 @Controller('kelola')
+@UseFilters(PageExceptionFilter)
 export class HrPagesController {
   constructor(private readonly pages: WebPages) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isLang } from './i18n/lang.js';
 import { downloadsPage } from './pages/downloads.page.js';
@@ -9,6 +9,7 @@ import { positionPage } from './pages/position.page.js';
 import { searchPage } from './pages/search.page.js';
 import { unitPage } from './pages/unit.page.js';
 import { vacanciesPage } from './pages/vacancies.page.js';
+import { PageExceptionFilter } from './page-exception.filter.js';
 import { WebPages } from './web-pages.service.js';
 
 /** The paths of pages (not their assets), for the rate limiter. */
@@ -16,6 +17,7 @@ export const PAGE_PATHS = /^\/(?:$|cari|pelantikan|pejabat|jabatan|unit|kelola|u
 
 /** The public pages: no key, stable URLs that can be published. */
 @Controller()
+@UseFilters(PageExceptionFilter)
 export class PublicPagesController {
   constructor(private readonly pages: WebPages) {}
 

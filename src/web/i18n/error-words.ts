@@ -27,6 +27,7 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   QUERY_TOO_COSTLY: ['Permintaan ini terlalu besar; persempit.', 'This request is too large; narrow it.'],
   UNSUPPORTED_OPERATION: ['Permintaan ini tidak didukung.', 'This request is not supported.'],
   INTERNAL: ['Terjadi kesalahan pada server.', 'Something went wrong on the server.'],
+  METHOD_NOT_ALLOWED: ['Halaman ini hanya untuk dibaca: bukalah lewat tautannya.', 'This page can only be read: open it by its link.'],
   IS_NOT_EMPTY: ['Wajib diisi.', 'Required.'],
   MAX_LENGTH: ['Terlalu panjang.', 'Too long.'],
   LENGTH: ['Panjangnya tidak sesuai.', 'The length is not right.'],
