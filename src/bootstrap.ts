@@ -18,6 +18,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // Order matters: an id and an access line for every request, refusals included; identify
   // the caller from its header alone (health needs no key), refuse floods by who the caller
   // turned out to be, and only then parse bodies.
+  app.disable('x-powered-by'); // no need to tell a prober what we run on
   app.use(requestLogging(logger));
   const api = ['/graphql', '/exports', '/imports', '/rotation-events'];
   app.use(api, authMiddleware(app.get(AuthService)));

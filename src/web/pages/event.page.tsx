@@ -123,7 +123,7 @@ export const eventPage: PageLoader = async ({ lang, gql, query }, { id }) => {
           <form class="filters" method="get" action={`${href.event(event.id)}#lampiran`}>
             <div class="field">
               <label for="filter-q">{tr(lang, 'Saring', 'Filter')}</label>
-              <input id="filter-q" name="q" type="search" value={filter} placeholder={tr(lang, 'nama, jabatan, unit', 'name, post, unit')} />
+              <input id="filter-q" name="q" type="search" maxLength={100} value={filter} placeholder={tr(lang, 'nama, jabatan, unit', 'name, post, unit')} />
             </div>
             <div class="field">
               <label for="filter-kind">{tr(lang, 'Jenis', 'Kind')}</label>

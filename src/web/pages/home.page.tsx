@@ -21,7 +21,7 @@ export const homePage: PageLoader = async ({ lang, gql }) => {
         <form class="search big" action="/cari" method="get" role="search">
           <label for="home-search">{tr(lang, 'Cari pejabat, jabatan atau unit kerja', 'Search officials, posts or units')}</label>
           <div class="row">
-            <input id="home-search" name="q" type="search" required placeholder={tr(lang, 'mis. Puskesmas Jatiraden, Camat Bekasi Utara', 'e.g. Puskesmas Jatiraden')} />
+            <input id="home-search" name="q" type="search" maxLength={100} required placeholder={tr(lang, 'mis. Puskesmas Jatiraden, Camat Bekasi Utara', 'e.g. Puskesmas Jatiraden')} />
             <button type="submit">{tr(lang, 'Cari', 'Search')}</button>
           </div>
         </form>

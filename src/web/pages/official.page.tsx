@@ -88,6 +88,7 @@ export const officialPage: PageLoader = async ({ lang, gql }, { id }) => {
             <>
               <Chart
                 svg={timelineChart(spans, {
+                  lang,
                   ariaLabel: tr(lang, `Riwayat jabatan ${official.displayName} pada garis waktu`, `${official.displayName}’s career on a timeline`),
                   until: day,
                   colors: tenureColors(

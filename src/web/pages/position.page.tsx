@@ -158,6 +158,7 @@ export const positionPage: PageLoader = async ({ lang, gql, query }, { code }) =
             <>
               <Chart
                 svg={timelineChart(spans, {
+                  lang,
                   ariaLabel: tr(lang, `Pemegang ${p.title} dan masa kosongnya pada garis waktu`, `Holders of ${p.title} and its vacancies on a timeline`),
                   until: today(),
                   colors: tenureColors(

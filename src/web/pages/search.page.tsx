@@ -9,7 +9,7 @@ function SearchForm({ lang, q }: { lang: Lang; q: string }) {
     <form class="search big" action="/cari" method="get" role="search">
       <label for="search-q">{tr(lang, 'Cari pejabat, jabatan atau unit kerja', 'Search officials, posts or units')}</label>
       <div class="row">
-        <input id="search-q" name="q" type="search" value={q} required placeholder={tr(lang, 'mis. Puskesmas Jatiraden, Camat Bekasi Utara', 'e.g. Puskesmas Jatiraden')} />
+        <input id="search-q" name="q" type="search" maxLength={100} value={q} required placeholder={tr(lang, 'mis. Puskesmas Jatiraden, Camat Bekasi Utara', 'e.g. Puskesmas Jatiraden')} />
         <button type="submit">{tr(lang, 'Cari', 'Search')}</button>
       </div>
     </form>

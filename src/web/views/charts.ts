@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import type { Lang } from '../i18n/lang.js';
 
 /**
  * Charts drawn on the server with Observable Plot into a DOM-less document (linkedom): the page
@@ -62,7 +63,13 @@ export interface Span {
 }
 
 /** Spans on a time axis, a row each (a Gantt chart): careers, holders and vacancies of a post. */
-export function timelineChart(spans: Span[], options: { ariaLabel: string; until: string; colors: Record<string, string>; width?: number }): string {
+/** The time axis in the page's language: a year at January, else the month ("Mei", "Agu"). */
+function timeTicks(lang: Lang): (d: Date) => string {
+  const month = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { month: 'short', timeZone: 'UTC' });
+  return (d) => (d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : month.format(d));
+}
+
+export function timelineChart(spans: Span[], options: { lang: Lang; ariaLabel: string; until: string; colors: Record<string, string>; width?: number }): string {
   const rows = [...new Set(spans.map((s) => s.row))];
   const longest = Math.max(...rows.map((r) => r.length), 4);
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -73,7 +80,7 @@ export function timelineChart(spans: Span[], options: { ariaLabel: string; until
     height: 30 * rows.length + 60,
     marginLeft: Math.min(300, longest * 6.5 + 10),
     ariaLabel: options.ariaLabel,
-    x: { type: 'utc', label: null, grid: true },
+    x: { type: 'utc', label: null, grid: true, tickFormat: timeTicks(options.lang) },
     y: { label: null, domain: rows },
     color: { domain: Object.keys(options.colors), range: Object.values(options.colors), legend: true },
     style: { fontSize: '12px', background: 'transparent' },

@@ -60,7 +60,7 @@ function Header({ lang, url }: { lang: Lang; url: string }) {
         <label for="site-search" class="visually-hidden">
           {tr(lang, 'Cari pejabat, jabatan, unit', 'Search officials, posts, units')}
         </label>
-        <input id="site-search" name="q" type="search" placeholder={tr(lang, 'Cari nama, jabatan, unit…', 'Search a name, post, unit…')} />
+        <input id="site-search" name="q" type="search" maxLength={100} placeholder={tr(lang, 'Cari nama, jabatan, unit…', 'Search a name, post, unit…')} />
         <button type="submit">{tr(lang, 'Cari', 'Search')}</button>
       </form>
       <a class="lang-switch" href={`/bahasa/${other}?kembali=${encodeURIComponent(url)}`} lang={other} hrefLang={other}>
