@@ -61,6 +61,13 @@ describe('web pages under hostile input', () => {
     },
   );
 
+  it('a name holding a right-to-left override does not turn the tab title around', async () => {
+    const id = await createOfficial(t, { name: 'Siti \u202eAminah' });
+    const res = await t.http().get(`/pejabat/${id}`);
+    const title = /<title>([^<]*)<\/title>/.exec(res.text)?.[1];
+    expect(title).toMatch(/^Siti Aminah\b.* — riwayat jabatan · Mutasi$/);
+  });
+
   it('an official whose titles hold markup: shown as text, charts included', async () => {
     const page = await browser.visit(`/pejabat/${officialId}`, 'hostile-official');
     await expect(page.locator('main h1').innerText()).resolves.toContain('<b>Dr.</b> Budi O\'Neil, "><svg onload=alert(3)>');

@@ -92,9 +92,18 @@ function Footer({ lang }: { lang: Lang }) {
   );
 }
 
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /** A whole HTML document around a page's body. */
 export function renderDocument(props: LayoutProps): string {
-  const { lang, title, description, url, scripts = [], children } = props;
+  const { lang, url, scripts = [], children } = props;
+  // A name holding a right-to-left override would turn the rest of the tab title around.
+  const title = withoutBidiControls(props.title);
+  const description = withoutBidiControls(props.description);
   const body = renderToString(
     <>
       <Header lang={lang} url={url} />
