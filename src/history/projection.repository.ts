@@ -207,6 +207,17 @@ export class ProjectionRepository {
     return manager.query('SELECT id, echelon, category, functional_level FROM positions WHERE id = ANY($1::bigint[])', [positionIds]);
   }
 
+  /** Acting appointments started by these transfers (of these officials: by the index), lasting until `since` or later (all, without `since`). */
+  async actingStartedBy(manager: EntityManager, officialIds: string[], transferIds: string[], since: string | null): Promise<{ startedByTransferId: string; startedOn: string; endedOn: string | null }[]> {
+    const rows: { started_by_transfer_id: string; started_on: string; ended_on: string | null }[] = await manager.query(
+      `SELECT started_by_transfer_id, started_on, ended_on FROM appointments
+       WHERE official_id = ANY($1::bigint[]) AND started_by_transfer_id = ANY($2::bigint[]) AND capacity ${IS_ACTING}
+         AND ($3::date IS NULL OR ended_on IS NULL OR ended_on >= $3::date)`,
+      [officialIds, transferIds, since],
+    );
+    return rows.map((r) => ({ startedByTransferId: r.started_by_transfer_id, startedOn: r.started_on, endedOn: r.ended_on }));
+  }
+
   async updateOrigins(manager: EntityManager, changes: { id: string; fromPositionId: string | null; kind: TransferKind }[]): Promise<void> {
     await manager.query(
       `UPDATE transfers t SET from_position_id = u.from_id, kind = u.kind, updated_at = now()

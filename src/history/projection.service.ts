@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { groupByKey } from '../common/group-by.js';
 import { assignSeats, endActingAtDefinitive, foldOfficial, type FoldIssue, type Overlap, type ProjectedAppointment, type ProjectionTransfer } from './fold.js';
-import { HEAD_CAPACITIES } from './history.enums.js';
+import { HEAD_CAPACITIES, type TransferKind } from './history.enums.js';
 import { ProjectionRepository } from './projection.repository.js';
 import { deriveKind } from './transfer-kind.js';
 
@@ -20,6 +20,21 @@ export interface Projection {
   transfers: Map<string, ProjectionTransfer>;
   /** Unstated origins the fold derived (transfer id → post), to store with the transfers. */
   derivedFrom: Map<string, string | null>;
+  /** The derived origins that differ from the stored ones, with the kind each then has (the stated one, or derived anew). */
+  originChanges: OriginChange[];
+}
+
+export interface OriginChange {
+  id: string;
+  fromPositionId: string | null;
+  kind: TransferKind;
+}
+
+/** A stored acting appointment: who started it, and when it ends. */
+export interface StoredActing {
+  startedByTransferId: string;
+  startedOn: string;
+  endedOn: string | null;
 }
 
 /**
@@ -73,6 +88,8 @@ export class ProjectionService {
     const multi = assignSeats([...heads(projected).filter((a) => !single(a) && current(a)), ...kept], (p) => seatsOf.get(p)!);
     const appointments = projected.map((a) => (multi.seated.has(a) ? { ...a, seat: multi.seated.get(a) } : a));
 
+    const transfers = new Map([...folded.transfers, ...more.transfers].map((t) => [t.id, t]));
+    const derivedFrom = new Map([...folded.derivedFrom, ...more.derivedFrom]);
     return {
       officialIds: all,
       since,
@@ -80,8 +97,9 @@ export class ProjectionService {
       reseated: kept.filter((k) => multi.seated.has(k) && multi.seated.get(k) !== k.seat).map((k) => ({ id: k.id, seat: multi.seated.get(k)! })),
       issues: [...folded.issues, ...more.issues],
       overlaps: [...assignSeats([...heads(projected), ...others].filter(single)).overlaps, ...multi.overlaps],
-      transfers: new Map([...folded.transfers, ...more.transfers].map((t) => [t.id, t])),
-      derivedFrom: new Map([...folded.derivedFrom, ...more.derivedFrom]),
+      transfers,
+      derivedFrom,
+      originChanges: await this.originChanges(manager, transfers, derivedFrom),
     };
   }
 
@@ -90,7 +108,7 @@ export class ProjectionService {
    * the decree did not state it, the kind) that back-filling changed.
    */
   async write(manager: EntityManager, projection: Projection): Promise<void> {
-    await this.storeDerivedOrigins(manager, projection);
+    if (projection.originChanges.length > 0) await this.repository.updateOrigins(manager, projection.originChanges);
     const { since } = projection;
     const lasting = projection.appointments.filter((a) => since === null || a.endedOn === null || a.endedOn >= since);
     await this.repository.replaceAppointments(manager, projection.officialIds, since, lasting);
@@ -110,19 +128,26 @@ export class ProjectionService {
     return count + projection.appointments.length;
   }
 
-  private async storeDerivedOrigins(manager: EntityManager, projection: Projection): Promise<void> {
-    const changed = [...projection.derivedFrom].filter(([id, from]) => projection.transfers.get(id)!.fromPositionId !== from);
-    if (changed.length === 0) return;
-    const postIds = [...new Set(changed.flatMap(([id, from]) => [from, projection.transfers.get(id)!.toPositionId]).filter((p): p is string => !!p))];
+  /**
+   * Stored acting appointments started by these transfers that a rebuild since `since` replaces
+   * (those ending earlier are kept as they are), to compare with the projection's.
+   */
+  storedActing(manager: EntityManager, transfers: ProjectionTransfer[], since: string | null): Promise<StoredActing[]> {
+    if (transfers.length === 0) return Promise.resolve([]);
+    return this.repository.actingStartedBy(manager, [...new Set(transfers.map((t) => t.officialId))], transfers.map((t) => t.id), since);
+  }
+
+  /** The derived origins that differ from the stored ones; the post facts deciding their kinds are read only when there are any. */
+  private async originChanges(manager: EntityManager, transfers: Map<string, ProjectionTransfer>, derivedFrom: Map<string, string | null>): Promise<OriginChange[]> {
+    const changed = [...derivedFrom].filter(([id, from]) => transfers.get(id)!.fromPositionId !== from);
+    if (changed.length === 0) return [];
+    const postIds = [...new Set(changed.flatMap(([id, from]) => [from, transfers.get(id)!.toPositionId]).filter((p): p is string => !!p))];
     const post = new Map((await this.repository.postFacts(manager, postIds)).map((f) => [f.id, f]));
-    await this.repository.updateOrigins(
-      manager,
-      changed.map(([id, from]) => {
-        const t = projection.transfers.get(id)!;
-        const kind = t.kindStated ? t.kind : deriveKind(t.capacity, from ? post.get(from)! : null, t.toPositionId ? post.get(t.toPositionId)! : null);
-        return { id, fromPositionId: from, kind };
-      }),
-    );
+    return changed.map(([id, from]) => {
+      const t = transfers.get(id)!;
+      const kind = t.kindStated ? t.kind : deriveKind(t.capacity, from ? post.get(from)! : null, t.toPositionId ? post.get(t.toPositionId)! : null);
+      return { id, fromPositionId: from, kind };
+    });
   }
 
   /** Folds each official's transfers (those in `known` as given, the others read). */

@@ -11,6 +11,7 @@ const projection = (o: Partial<Projection>): Projection => ({
   reseated: [],
   transfers: new Map(),
   derivedFrom: new Map(),
+  originChanges: [],
   ...o,
 });
 const rows = (ofTransfer: [string, number][] = [], ofOfficial: [string, number][] = [], sent: [number, SentFields][] = []): RowIndex => ({
