@@ -97,5 +97,5 @@ export function placeRecorderProblem(p: RotationProblem, rows: { sheetRow: numbe
   const row = p.index === null || p.index === undefined ? null : rows[p.index];
   const where = at(row, columns, p.field ? (FIELD_COLUMNS[p.field] ?? []) : []);
   // Messages speak of "transfer N" by index: the clerk knows sheet rows.
-  return problem(p.code, p.message.replace(/\btransfer (\d+)\b/g, (_, n) => `row ${rows[Number(n)]?.sheetRow ?? n}`), where, p.severity, { field: p.field });
+  return problem(p.code, p.message.replace(/\btransfer (\d+)\b/g, (_, n) => `row ${rows[Number(n)]?.sheetRow ?? n}`), where, p.severity, { field: p.field, ...(p.sideEffect ? { sideEffect: p.sideEffect } : {}) });
 }

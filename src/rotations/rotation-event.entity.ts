@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, VersionColumn } from 'typeorm';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { TimeOfDayScalar } from '../common/scalars/time-of-day.scalar.js';
+import { RotationProblem } from './dto/rotation-problem.js';
 import { RotationEventStatus } from './rotation.enums.js';
 import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 
@@ -68,7 +69,8 @@ export class RotationEvent extends TrackedRecord {
   @VersionColumn({ default: 1 })
   version: number;
 
-  /** The warnings reported when the event was recorded or last amended, replayed to a retry with the same idempotency key. */
+  /** Replayed to a retry with the same idempotency key; a void's are what voiding changed in other events. */
+  @Field(() => [RotationProblem], { description: 'The warnings reported when the event was recorded, last amended, or voided.' })
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings: object[];
 

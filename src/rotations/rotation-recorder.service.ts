@@ -14,6 +14,7 @@ import { checkLampiran, decreeNumberTaken, eventDateProblems, eventInputProblems
 import { hasErrors, sortProblems } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
 import { wellFormed } from './recording/row-input.js';
+import { otherActingTransfers, otherEventChanges, sideEffectProblems } from './recording/side-effects.js';
 import { LampiranResolver } from './recording/resolve-lampiran.js';
 import { RotationEvent } from './rotation-event.entity.js';
 import { RotationEventStatus } from './rotation.enums.js';
@@ -110,8 +111,10 @@ export class RotationRecorderService {
       const since = await this.repository.voidEvent(manager, id, reason);
       const projection = await this.projection.project(manager, await this.repository.officialsOfEvent(manager, id), since);
       // No rows of its own remain to attribute problems to.
-      const problems = await this.checkHistory(manager, projection, rowIndex([], [], []));
+      const rows = rowIndex([], [], []);
+      const problems = sortProblems([...(await this.checkHistory(manager, projection, rows)), ...(await this.sideEffects(manager, projection, id, rows))]);
       if (hasErrors(problems)) throw rejected(problems);
+      await this.repository.storeWarnings(manager, id, problems);
       await this.projection.write(manager, projection);
       await this.audited(manager, actor, 'voidRotationEvent', id, before, reason);
       return this.repository.findEvent(manager, id);
@@ -186,7 +189,8 @@ export class RotationRecorderService {
     const known = knownHistories(lookups.existing, checked.planned, inserted, eventId, effectiveOn);
     const officialIds = [...new Set([...known.keys(), ...(options.alsoRebuild ?? [])])];
     const projection = await this.projection.project(manager, officialIds, rebuildSince(effectiveOn, options.since), known);
-    problems.push(...(await this.checkHistory(manager, projection, rowIndex(checked.planned, inserted, input.transfers))));
+    const rows = rowIndex(checked.planned, inserted, input.transfers);
+    problems.push(...(await this.checkHistory(manager, projection, rows)), ...(await this.sideEffects(manager, projection, eventId, rows)));
     return { problems: sortProblems(problems), eventId, projection };
   }
 
@@ -196,6 +200,19 @@ export class RotationRecorderService {
     if (!needed) return [];
     const facts = await this.repository.historyFacts(manager, needed.transferIds, needed.heldIds, needed.postIds);
     return historyProblems(projection, needed.issues, facts, rows);
+  }
+
+  /**
+   * Derived facts of other events that the rebuilt history changes, as warnings: compared
+   * before anything is written, so the dry run sees them too. One read of the stored acting
+   * periods when other events' acting transfers were folded; the names only when something changes.
+   */
+  private async sideEffects(manager: EntityManager, projection: Projection, eventId: string, rows: RowIndex): Promise<RotationProblem[]> {
+    const stored = await this.projection.storedActing(manager, otherActingTransfers(projection, eventId), projection.since);
+    const changes = otherEventChanges(projection, stored, eventId);
+    if (changes.length === 0) return [];
+    const postIds = [...new Set(changes.filter((c) => c.field === 'origin').flatMap((c) => [c.before, c.after]).filter((p): p is string => p !== null))];
+    return sideEffectProblems(changes, await this.repository.sideEffectFacts(manager, [...new Set(changes.map((c) => c.transferId))], postIds), rows);
   }
 
   /** Throws the problems when any is an ERROR; otherwise stores the warnings and the rebuilt history. */

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import { SideEffect } from '../../rotations/dto/rotation-problem.js';
 
 @ObjectType({ description: 'A column of the sheet and what it was read as.' })
 export class MappedColumn {
@@ -56,6 +57,9 @@ export class ImportProblem {
 
   @Field(() => [PostCandidate], { nullable: true, description: 'For POST_PROPOSED and POST_AMBIGUOUS: the posts it may mean, best first.' })
   candidates?: PostCandidate[] | null;
+
+  @Field(() => SideEffect, { nullable: true, description: "For OTHER_EVENT_CHANGED: which other event, row and fact change, before and after (the other event's row, not the sheet's)." })
+  sideEffect?: SideEffect | null;
 }
 
 @ObjectType({ description: 'A data row of an import: its cells, the transfer it maps to, its problems.' })

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum Severity {
   /** Nothing is written. */
@@ -8,6 +8,36 @@ export enum Severity {
 }
 
 registerEnumType(Severity, { name: 'Severity' });
+
+/** A derived fact of a transfer: its origin, its kind, or the end of the acting period it starts. */
+export type SideEffectField = 'origin' | 'kind' | 'actingEnd';
+
+@ObjectType({ description: 'A derived fact of another recorded event that this recording, amendment or void changes (OTHER_EVENT_CHANGED).' })
+export class SideEffect {
+  @Field(() => ID, { description: 'The other event.' })
+  eventId: string;
+
+  @Field()
+  eventTitle: string;
+
+  @Field(() => String, { nullable: true })
+  decreeNumber: string | null;
+
+  @Field(() => Int, { description: "The row of the other event's lampiran (seq, from 1)." })
+  seq: number;
+
+  @Field(() => ID)
+  officialId: string;
+
+  @Field({ description: 'origin (the post left, which its decree does not state), kind (which its decree does not state) or actingEnd (the end of the acting period it starts).' })
+  field: SideEffectField;
+
+  @Field(() => String, { nullable: true, description: 'Before: a post code (origin), a TransferKind (kind) or a date (actingEnd); null: no post, or an acting period with no end.' })
+  before: string | null;
+
+  @Field(() => String, { nullable: true, description: 'After, as `before`. An acting period cut to nothing ends the day it starts.' })
+  after: string | null;
+}
 
 @ObjectType({ description: 'One thing wrong with a submitted rotation: where, how badly, and why.' })
 export class RotationProblem {
@@ -25,6 +55,9 @@ export class RotationProblem {
 
   @Field()
   message: string;
+
+  @Field(() => SideEffect, { nullable: true, description: 'For OTHER_EVENT_CHANGED: which other event, row and fact change, before and after.' })
+  sideEffect?: SideEffect | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { RotationEvent } from '../rotation-event.entity.js';
 import type { RotationEventStatus } from '../rotation.enums.js';
 import type { OfficialRow, PlannedTransfer, PositionRow } from './lookups.js';
 import type { HistoryFacts } from './history-problems.js';
+import type { SideEffectFacts } from './side-effects.js';
 
 /** Serialises recording, amending and voiding: each reads the history, then rewrites part of it. */
 const RECORDING_LOCK = 72_616_001;
@@ -154,6 +155,17 @@ export class RecordingRepository {
       ? await manager.query('SELECT id, code, title FROM positions WHERE id = ANY($1::bigint[])', [postIds])
       : [];
     return { transfers, held, posts };
+  }
+
+  /** The other events' rows and the posts that side-effect warnings name. */
+  async sideEffectFacts(manager: EntityManager, transferIds: string[], postIds: string[]): Promise<SideEffectFacts> {
+    const transfers: SideEffectFacts['transfers'] = await manager.query(
+      `SELECT t.id, t.seq, t.event_id, e.title, e.decree_number, e.effective_on, o.name
+       FROM transfers t JOIN rotation_events e ON e.id = t.event_id JOIN officials o ON o.id = t.official_id WHERE t.id = ANY($1::bigint[])`,
+      [transferIds],
+    );
+    const posts: SideEffectFacts['posts'] = postIds.length ? await manager.query('SELECT id, code FROM positions WHERE id = ANY($1::bigint[])', [postIds]) : [];
+    return { transfers, posts };
   }
 
   /** The event with its lampiran, for the audit log's before and after. */

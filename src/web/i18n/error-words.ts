@@ -94,6 +94,7 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   NOT_A_UNIT_HEAD_POST: ['Tugas tambahan hanya untuk jabatan Kepala UPTD.', 'An additional task is only for the head of a technical unit.'],
   NOT_FUNCTIONAL_OFFICIAL: ['Hanya pejabat fungsional yang dapat diberi tugas tambahan.', 'Only a functional official can be given an additional task.'],
   OFFICIAL_REQUIRED: ['Sebutkan pejabatnya dengan NIP.', 'Name the official by NIP.'],
+  OTHER_EVENT_CHANGED: ['Ini mengubah fakta turunan pelantikan lain yang sudah tercatat (jabatan asal, jenis mutasi atau akhir Plt); periksa pelantikan itu.', 'This changes a derived fact of another recorded swearing-in (the post left, the kind of move, or the end of an acting period); check that swearing-in.'],
   POSITION_AMBIGUOUS: ['Sebutkan jabatan dengan id atau kode, tidak keduanya.', 'Give the post by id or by code, not both.'],
   POSITION_NOT_ACTIVE: ['Jabatan ini belum dibentuk atau sudah dihapus pada tanggal itu.', 'This post is not established yet or already abolished on that day.'],
   POSITION_OCCUPIED: ['Jabatan ini sudah dipegang pejabat lain pada tanggal itu.', 'This post is held by another official on that day.'],
