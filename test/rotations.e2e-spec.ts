@@ -256,6 +256,13 @@ describe('recording rotations', () => {
         [1, 'UNKNOWN_OFFICIAL'],
         [2, 'FROM_POSITION_MISMATCH'],
         [3, 'DUPLICATE_OFFICIAL'],
+        // Row 0 comes before people[2]'s recorded move into REF-3 in March: that move's derived origin (and kind) would change.
+        [0, 'OTHER_EVENT_CHANGED'],
+        [0, 'OTHER_EVENT_CHANGED'],
+      ]);
+      expect(res.data.validateRotationEvent.problems.filter((p: any) => p.code === 'OTHER_EVENT_CHANGED').map((p: any) => p.message)).toEqual([
+        expect.stringMatching(/the post it moves .* from, which its decree does not state, becomes REF-2 instead of /),
+        expect.stringMatching(/its kind, which its decree does not state, becomes /),
       ]);
       expect(await footprint(t)).toEqual(before);
     });
