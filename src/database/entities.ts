@@ -1,4 +1,5 @@
 import { Appointment } from '../appointments/appointment.entity.js';
+import { EventRevision } from '../corrections/event-revision.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
 import { ApiKey } from '../auth/api-key.entity.js';
 import { Official } from '../officials/official.entity.js';
@@ -9,4 +10,4 @@ import { Transfer } from '../rotations/transfer.entity.js';
 import { Import, ImportRow } from '../imports/import.entity.js';
 
 /** Listed explicitly (no globs) so the app, the CLI and jest's ESM loader see the same classes. */
-export const ENTITIES = [Organization, Position, Official, RotationEvent, Transfer, Appointment, AuditLog, ApiKey, Import, ImportRow];
+export const ENTITIES = [Organization, Position, Official, RotationEvent, Transfer, Appointment, AuditLog, ApiKey, Import, ImportRow, EventRevision];

@@ -3,6 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { validationFailed } from '../common/errors/common.errors.js';
+import { EventRevisionsRepository } from '../corrections/event-revisions.repository.js';
+import { RevisionKind } from '../corrections/revision.enums.js';
 import { stableHash } from '../common/stable-hash.js';
 import { ProjectionService, type Projection } from '../history/projection.service.js';
 import type { RotationEventInput } from './dto/rotation-event.input.js';
@@ -58,6 +60,7 @@ export class RotationRecorderService {
     private readonly resolver: LampiranResolver,
     private readonly projection: ProjectionService,
     private readonly audit: AuditService,
+    private readonly revisions: EventRevisionsRepository,
   ) {}
 
   /** Every problem at once; writes nothing. */
@@ -85,6 +88,7 @@ export class RotationRecorderService {
       if (replay) return recorded(replay, true);
       const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash }));
       await this.audited(manager, actor, 'recordRotationEvent', event.id);
+      await this.revisions.keep(manager, event.id, RevisionKind.RECORDED, null);
       return recorded(event, false);
     });
   }
@@ -98,6 +102,7 @@ export class RotationRecorderService {
       const oldOfficials = await this.repository.deleteTransfers(manager, id);
       const event = await this.commit(manager, await this.apply(manager, input, { eventId: id, alsoRebuild: oldOfficials, since: oldDate }));
       await this.audited(manager, actor, 'amendRotationEvent', id, before, reason);
+      await this.revisions.keep(manager, id, RevisionKind.AMENDED, reason);
       return recorded(event, false);
     });
   }
@@ -117,6 +122,7 @@ export class RotationRecorderService {
       await this.repository.storeWarnings(manager, id, problems);
       await this.projection.write(manager, projection);
       await this.audited(manager, actor, 'voidRotationEvent', id, before, reason);
+      await this.revisions.keep(manager, id, RevisionKind.VOIDED, reason);
       return this.repository.findEvent(manager, id);
     });
   }
