@@ -23,6 +23,8 @@ import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CorrectionsModule } from './corrections/corrections.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { AppConfigModule } from './config/app-config.module.js';
@@ -88,8 +90,10 @@ export class AppModule {
         PositionsModule,
         OfficialsModule,
         RotationsModule,
+        CorrectionsModule,
         AppointmentsModule,
         ExportsModule,
+        FeedsModule,
         ImportsModule,
         WebModule,
       ],

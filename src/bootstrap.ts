@@ -20,7 +20,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // turned out to be, and only then parse bodies.
   app.disable('x-powered-by'); // no need to tell a prober what we run on
   app.use(requestLogging(logger));
-  const api = ['/graphql', '/exports', '/imports', '/rotation-events'];
+  const api = ['/graphql', '/exports', '/imports', '/rotation-events', '/feeds'];
   app.use(api, authMiddleware(app.get(AuthService)));
   app.use(api, rateLimiter(options.config.rateLimit));
   // Pages run API queries for their reader (anonymously, in process): they count the same way.

@@ -17,6 +17,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Limits of an imported lampiran: data rows, and the file's size in bytes. */
   imports: { maxRows: number; maxBytes: number };
+  /** The authority of the feeds' tag: URIs (FEED_TAG_AUTHORITY). */
+  feedTagAuthority: string;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
     seedDemo: dto.SEED_DEMO === 'true',
     imports: { maxRows: dto.IMPORT_MAX_ROWS, maxBytes: dto.IMPORT_MAX_MEGABYTES * 1024 * 1024 },
+    feedTagAuthority: dto.FEED_TAG_AUTHORITY,
   };
 }
 

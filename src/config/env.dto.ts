@@ -72,6 +72,13 @@ export class EnvDto {
   @Max(200, { message: 'IMPORT_MAX_MEGABYTES must be a whole number of megabytes, 1 to 200' })
   IMPORT_MAX_MEGABYTES: number = 20;
 
+  /** The naming authority of the feeds' entry ids (tag:AUTHORITY,2026:event/11): this deployment's domain, never changed once published. */
+  @Expose()
+  @Matches(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, {
+    message: 'FEED_TAG_AUTHORITY must be a lower-case domain name, e.g. mutasi.bekasikota.go.id',
+  })
+  FEED_TAG_AUTHORITY: string = 'mutasi.local';
+
   @Expose()
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO: string = 'true';

@@ -15,7 +15,7 @@ interface RevisionPair {
   revision: number;
   version: number;
   kind: RevisionKind;
-  recorded_at: Date;
+  recorded_at: string;
   reason: string | null;
   header: RevisionHeader;
   lampiran: RevisionRow[];
@@ -67,11 +67,11 @@ export class CorrectionsService {
     const where = ['r.kind <> \'RECORDED\''];
     if (unitId) where.push(touchesUnit(subtree(`$${params.push(unitId)}`)));
     // The window runs before LIMIT: the count and latest instant are of every matching correction.
-    const rows: (RevisionPair & { total: number; latest: Date })[] = await this.dataSource.query(
+    const rows: (RevisionPair & { total: number; latest: string })[] = await this.dataSource.query(
       `${SELECT}, count(*) OVER ()::int AS total, max(r.recorded_at) OVER () AS latest ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT $1`,
       params,
     );
-    return { corrections: rows.map(correction), total: rows[0]?.total ?? 0, latest: rows[0]?.latest ?? null };
+    return { corrections: rows.map(correction), total: rows[0]?.total ?? 0, latest: rows[0] ? new Date(rows[0].latest) : null };
   }
 }
 

@@ -6,7 +6,7 @@ import { PAGE_PATHS } from './public-pages.controller.js';
 import { WebPages } from './web-pages.service.js';
 
 /** Paths of the API and of files, whose unknown addresses keep Nest's JSON 404. */
-const NOT_PAGES = /^\/(?:graphql|exports|imports|rotation-events|health|assets|explorer)(?:\/|$)/;
+const NOT_PAGES = /^\/(?:graphql|exports|imports|rotation-events|feeds|health|assets|explorer)(?:\/|$)/;
 
 const notFound: PageLoader = () => Promise.reject(PageError.notFound());
 const notAllowed: PageLoader = () => Promise.reject(new PageError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'));
