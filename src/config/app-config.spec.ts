@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
       port: 8080,
@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
       seedDemo: true,
       imports: { maxRows: 1000, maxBytes: 5 * 1024 * 1024 },
+      feedTagAuthority: 'mutasi.bekasikota.go.id',
     });
   });
 

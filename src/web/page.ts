@@ -11,6 +11,8 @@ export interface Page {
   body: ComponentChildren;
   /** Browser scripts (names under /assets/js/) the page needs; most need none. */
   scripts?: string[];
+  /** An Atom feed to advertise in the head (layout's `feed`). */
+  feed?: { href: string; title: string };
   status?: number;
 }
 

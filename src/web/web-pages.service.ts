@@ -35,6 +35,6 @@ export class WebPages {
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'same-origin',
       })
-      .send(renderDocument({ lang, title: page.title, description: page.description, url: ctx.url, scripts: page.scripts, children: page.body }));
+      .send(renderDocument({ lang, title: page.title, description: page.description, url: ctx.url, scripts: page.scripts, feed: page.feed, children: page.body }));
   }
 }

@@ -10,6 +10,7 @@ export const homePage: PageLoader = async ({ lang, gql }) => {
   const units = data.organizations.edges.map((e) => e.node);
   return {
     title: tr(lang, 'Pelantikan dan mutasi pejabat', 'Swearing-ins and transfers of officials'),
+    feed: { href: '/feeds/events.atom', title: tr(lang, 'Pelantikan baru (Atom)', 'New swearing-ins (Atom)') },
     description: tr(
       lang,
       `Siapa dilantik ke jabatan apa: ${data.rotationEvents.totalCount} pelantikan tercatat, riwayat setiap pejabat dan jabatan.`,

@@ -30,6 +30,8 @@ interface LayoutProps {
   description: string;
   url: string;
   scripts?: string[];
+  /** An Atom feed of this page's subject, advertised to feed readers. */
+  feed?: { href: string; title: string };
   children: ComponentChildren;
 }
 
@@ -100,7 +102,7 @@ function withoutBidiControls(text: string): string {
 
 /** A whole HTML document around a page's body. */
 export function renderDocument(props: LayoutProps): string {
-  const { lang, url, scripts = [], children } = props;
+  const { lang, url, scripts = [], feed, children } = props;
   // A name holding a right-to-left override would turn the rest of the tab title around.
   const title = withoutBidiControls(props.title);
   const description = withoutBidiControls(props.description);
@@ -124,6 +126,7 @@ export function renderDocument(props: LayoutProps): string {
       <meta property="og:site_name" content="Mutasi" />
       <link rel="stylesheet" href="/assets/site.css" />
       <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      {feed && <link rel="alternate" type="application/atom+xml" href={feed.href} title={feed.title} />}
     </>,
   );
   const scriptTags = scripts.length
