@@ -143,7 +143,7 @@ describe('the Kota Bekasi demo', () => {
 
   it("runs the README's journalist queries as written", async () => {
     const queries = readmeQueries('For journalists');
-    expect(queries).toHaveLength(5);
+    expect(queries).toHaveLength(6);
     const results = await Promise.all(queries.map((q) => t.gql(q)));
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(results[0].data.transfers.totalCount).toBe(61);
@@ -153,6 +153,7 @@ describe('the Kota Bekasi demo', () => {
     expect(results[2].data.vacancies.totalCount).toBeGreaterThan(0);
     expect(results[3].data.changes.totalCount).toBeGreaterThan(10);
     expect(results[4].data.officials.edges[0].node.displayName).toContain('Asep Kurniawan');
+    expect(results[5].data.corrections.edges).toEqual([]); // the demo records, and corrects nothing
   });
 });
 

@@ -122,4 +122,10 @@ describe('Atom feeds', () => {
     expect(parseFeed((await get('/feeds/units/FEED-A-UNIT-1/corrections.atom')).body).items).toHaveLength(1);
     expect(parseFeed((await get('/feeds/units/FEED-B-UNIT-3/corrections.atom')).body).items).toHaveLength(0);
   });
+
+  it('is advertised by the home page, in its head and beside the latest events', async () => {
+    const home = await get('/');
+    expect(home.body).toContain('<link rel="alternate" type="application/atom+xml" href="/feeds/events.atom"');
+    expect(home.body).toContain('href="/feeds/corrections.atom"');
+  });
 });

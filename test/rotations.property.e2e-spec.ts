@@ -126,7 +126,7 @@ describe('the projection is always the fold of the surviving transfers (property
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 12 }), async (commands) => {
-        await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_events, audit_log');
+        await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log');
         for (const c of commands) {
           let res;
           if (c.op === 'record') {

@@ -43,6 +43,11 @@ export const homePage: PageLoader = async ({ lang, gql }) => {
               </li>
             ))}
           </ul>
+          <p class="muted">
+            {tr(lang, 'Ikuti lewat pembaca feed: ', 'Follow in a feed reader: ')}
+            <a href="/feeds/events.atom" type="application/atom+xml">{tr(lang, 'pelantikan baru', 'new swearing-ins')}</a> ·{' '}
+            <a href="/feeds/corrections.atom" type="application/atom+xml">{tr(lang, 'koreksi', 'corrections')}</a>
+          </p>
         </section>
         {units.length > 0 && (
           <section aria-labelledby="units">
