@@ -110,6 +110,5 @@ function correction(row: RevisionPair): CorrectionWithKey {
     rowsRemoved: diff.rowsRemoved.map(state),
     rowsChanged: diff.rowsChanged,
     header: row.header,
-    rowCount: row.lampiran.length,
   };
 }

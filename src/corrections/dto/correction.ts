@@ -111,9 +111,6 @@ export class Correction {
 
   /** The header after the correction, for the feeds' words. */
   header: RevisionHeader;
-
-  /** Rows after the correction. */
-  rowCount: number;
 }
 
 @ObjectType()
