@@ -60,6 +60,11 @@ describe('side effects on other events are warnings (issue 17)', () => {
     // Kept with the event, as its other warnings are.
     const [stored] = await query(t, 'SELECT warnings FROM rotation_events WHERE id = $1', [res.data.recordRotationEvent.event.id]);
     expect(stored.warnings.map((w: { code: string }) => w.code)).toContain('OTHER_EVENT_CHANGED');
+    // And in the open: the later event's re-derived origin is a correction of kind BACKFILL, naming its cause.
+    const corrections = await t.gql(`{ corrections(first: 10) { edges { node { kind reason event { id } rowsChanged { seq changes { field before after } } } } } }`);
+    const backfill = corrections.data.corrections.edges.map((e: any) => e.node).find((c: any) => c.kind === 'BACKFILL');
+    expect(backfill).toMatchObject({ event: { id: later.event.id }, reason: expect.stringContaining(res.data.recordRotationEvent.event.id) });
+    expect(backfill.rowsChanged).toEqual([{ seq: 2, changes: expect.arrayContaining([expect.objectContaining({ before: expect.stringContaining('SFX-BAPENDA-SEK'), after: expect.stringContaining('SFX-DISKOMINFO-SEK') })]) }]);
   });
 
   it('an amendment that changes a later transfer’s derived kind (and origin) warns of both', async () => {

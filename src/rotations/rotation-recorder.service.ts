@@ -89,6 +89,7 @@ export class RotationRecorderService {
       const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash }));
       await this.audited(manager, actor, 'recordRotationEvent', event.id);
       await this.revisions.keep(manager, event.id, RevisionKind.RECORDED, null);
+      await this.keepBackfills(manager, event);
       return recorded(event, false);
     });
   }
@@ -103,6 +104,7 @@ export class RotationRecorderService {
       const event = await this.commit(manager, await this.apply(manager, input, { eventId: id, alsoRebuild: oldOfficials, since: oldDate }));
       await this.audited(manager, actor, 'amendRotationEvent', id, before, reason);
       await this.revisions.keep(manager, id, RevisionKind.AMENDED, reason);
+      await this.keepBackfills(manager, event);
       return recorded(event, false);
     });
   }
@@ -123,8 +125,20 @@ export class RotationRecorderService {
       await this.projection.write(manager, projection);
       await this.audited(manager, actor, 'voidRotationEvent', id, before, reason);
       await this.revisions.keep(manager, id, RevisionKind.VOIDED, reason);
-      return this.repository.findEvent(manager, id);
+      const voided = await this.repository.findEvent(manager, id);
+      await this.keepBackfills(manager, voided);
+      return voided;
     });
+  }
+
+  /**
+   * Every other event whose derived facts this one changed (its OTHER_EVENT_CHANGED warnings)
+   * gets a BACKFILL state, so the change is a correction in the open, named by its cause.
+   */
+  private async keepBackfills(manager: EntityManager, cause: RotationEvent): Promise<void> {
+    const others = new Set((cause.warnings as RotationProblem[]).flatMap((w) => (w.sideEffect ? [w.sideEffect.eventId] : [])));
+    const reason = `Diubah oleh pelantikan ${cause.decreeNumber ?? cause.title} (${cause.id})`;
+    for (const other of others) await this.revisions.keep(manager, other, RevisionKind.BACKFILL, reason);
   }
 
   /**
