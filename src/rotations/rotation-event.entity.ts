@@ -57,7 +57,7 @@ export class RotationEvent extends TrackedRecord {
   @Column({ name: 'source_url', type: 'varchar', length: 2000, nullable: true })
   sourceUrl: string | null;
 
-  @Field(() => RotationEventStatus)
+  @Field(() => RotationEventStatus, { description: 'VOIDED: cancelled, out of the history; lists and counts leave it out unless includeVoided.' })
   @Column({ type: 'enum', enum: RotationEventStatus, enumName: 'rotation_event_status', default: RotationEventStatus.RECORDED })
   status: RotationEventStatus;
 

@@ -70,7 +70,7 @@ export class RotationsResolver {
     return this.recorder.void(id, expectedVersion, reason, actor);
   }
 
-  @Query(() => RotationEventConnection, { description: 'Events by effective date, newest first.' })
+  @Query(() => RotationEventConnection, { description: 'Events by effective date, newest first; voided ones only with includeVoided (rotationEvent(id) answers for any).' })
   rotationEvents(@Args() args: RotationEventsArgs): Promise<Page<RotationEvent>> {
     return this.rotations.list(args);
   }

@@ -29,7 +29,7 @@ export class RotationsService {
   /** One event by id, as a prepared point read of a lean row. */
   readonly findOne: (id: string) => Promise<RotationEvent>;
 
-  /** Who moved where: transfers of recorded events by effective date, then event and lampiran order. */
+  /** Who moved where: transfers of recorded (and, if asked, voided) events by effective date, then event and lampiran order. */
   async transfers(args: TransfersArgs): Promise<Page<Transfer & { effectiveOn: string }>> {
     const params: unknown[] = [];
     const $ = (value: unknown) => `$${params.push(value)}`;
@@ -42,7 +42,7 @@ export class RotationsService {
     }
     const base = `FROM transfers t JOIN rotation_events e ON e.id = t.event_id
       LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
-      WHERE ${['e.status = \'RECORDED\'', ...where].join(' AND ')}`;
+      WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
     let after = '';
     if (args.after) {
@@ -66,7 +66,7 @@ export class RotationsService {
     const base = `FROM (SELECT t.official_id, count(*)::int AS moves, min(e.effective_on) AS first, max(e.effective_on) AS last
         FROM transfers t JOIN rotation_events e ON e.id = t.event_id
         LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
-        WHERE ${['e.status = \'RECORDED\'', ...where].join(' AND ')}
+        WHERE ${where.join(' AND ')}
         GROUP BY t.official_id HAVING count(*) >= ${$(args.minMoves)}) m WHERE true`;
     const countParams = [...params];
     let after = '';
@@ -82,7 +82,7 @@ export class RotationsService {
     return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.moves, r.officialId]);
   }
 
-  /** Events by effective date, newest first. */
+  /** Events by effective date, newest first; voided ones only if asked for. */
   async list(args: RotationEventsArgs): Promise<Page<RotationEvent>> {
     const params: Record<string, unknown> = {};
     const $ = (value: unknown) => {
@@ -100,7 +100,7 @@ export class RotationsService {
       const pattern = $(`%${escapeLike(args.search)}%`);
       where.push(`(e.title ILIKE ${pattern} OR e.decree_number ILIKE ${pattern})`);
     }
-    const qb = this.events.createQueryBuilder('e').where(where.join(' AND ') || 'true', params);
+    const qb = this.events.createQueryBuilder('e').where(where.join(' AND '), params);
     const counter = qb.clone();
     if (args.after) {
       const [on, id] = decodeCursor(args.after, ['date', 'id']);
@@ -110,9 +110,10 @@ export class RotationsService {
     return toPage(rows, args, () => counter.getCount(), (r) => [r.effectiveOn, r.id]);
   }
 
-  /** Effective-date range and unit clauses shared by both lists; `$` binds a value; `touches` says how a row touches the unit. */
+  /** Status, effective-date range and unit clauses shared by the lists; `$` binds a value; `touches` says how a row touches the unit. */
   private async rangeFilter(args: DateRangeArgs, $: (value: unknown) => string, touches: (unit: string) => string): Promise<string[]> {
-    const where: string[] = [];
+    // A voided event is not part of the record: left out unless asked for.
+    const where = args.includeVoided ? ['true'] : [`e.status = 'RECORDED'`];
     if (args.from && args.to) checkRange(args.from, args.to);
     if (args.from) where.push(`e.effective_on >= ${$(args.from)}`);
     if (args.to) where.push(`e.effective_on <= ${$(args.to)}`);

@@ -20,7 +20,7 @@ import { Transfer } from './transfer.entity.js';
 export class TransfersResolver {
   constructor(private readonly rotations: RotationsService) {}
 
-  @Query(() => TransferConnection, { description: 'Who moved where: transfers of recorded events by effective date, into or out of a unit and its sub-units.' })
+  @Query(() => TransferConnection, { description: 'Who moved where: transfers of recorded events (voided ones too with includeVoided; event { status } tells) by effective date, into or out of a unit and its sub-units.' })
   transfers(@Args() args: TransfersArgs): Promise<Page<Transfer>> {
     return this.rotations.transfers(args);
   }

@@ -7,7 +7,7 @@ import { DateRangeArgs } from './rotation-queries.js';
 
 @ArgsType()
 export class MoversArgs extends DateRangeArgs {
-  @Field(() => Int, { defaultValue: 2, description: 'Only officials moved at least this many times in the range (transfers of recorded events).' })
+  @Field(() => Int, { defaultValue: 2, description: 'Only officials moved at least this many times in the range (transfers of recorded events; of voided ones too with includeVoided).' })
   @Min(1)
   @Max(1000)
   minMoves: number;
@@ -21,7 +21,7 @@ export class Mover {
   @Field(() => Official)
   official?: Official;
 
-  @Field(() => Int, { description: 'Transfers of the official in recorded events in the range (into or out of the unit, if one is given).' })
+  @Field(() => Int, { description: 'Transfers of the official in the range (into or out of the unit, if one is given), voided events left out unless includeVoided.' })
   moves: number;
 
   @Field(() => DateScalar, { description: 'The effective date of the first of them.' })

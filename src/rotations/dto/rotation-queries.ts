@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
@@ -19,6 +19,10 @@ export class DateRangeArgs extends UnitArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Up to this effective date (inclusive).' })
   @IsOptional()
   to?: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Also voided events (and their transfers), marked by status VOIDED.' })
+  @IsBoolean()
+  includeVoided: boolean;
 }
 
 @ArgsType()

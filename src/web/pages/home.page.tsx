@@ -1,7 +1,6 @@
 import { HomePageDocument } from '../gql/graphql.js';
 import { formatDayLong } from '../i18n/dates.js';
 import { tr } from '../i18n/lang.js';
-import { statusLabel } from '../i18n/labels.js';
 import type { PageLoader } from '../page.js';
 
 export const homePage: PageLoader = async ({ lang, gql }) => {
@@ -38,7 +37,6 @@ export const homePage: PageLoader = async ({ lang, gql }) => {
                 </p>
                 <p class="muted">
                   {tr(lang, `${e.summary.transfers} pejabat`, `${e.summary.transfers} officials`)}
-                  {e.status === 'VOIDED' ? ` · ${statusLabel(lang, e.status)}` : ''}
                 </p>
               </li>
             ))}
