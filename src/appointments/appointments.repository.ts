@@ -43,6 +43,8 @@ export interface PostRowBetweenDays {
   positionId: string;
   before: Appointment | null;
   after: Appointment | null;
+  existedBefore: boolean;
+  existedAfter: boolean;
 }
 
 const headOn = (post: string, day: string) =>
@@ -87,15 +89,21 @@ export class AppointmentsRepository {
     return this.page(params, base, columns, query);
   }
 
-  /** Posts active on `from` whose heads on `to` are not those on `from` (before/after: the longest-serving of each). */
+  /**
+   * Posts existing on `from` or on `to` whose heads on `to` are not those on `from` (before/after:
+   * the longest-serving of each), or that exist on only one of the two days: established since
+   * `from` or abolished by `to`, "no post then" on the other side.
+   */
   changedPosts(from: string, to: string, query: PostsQuery): Promise<{ rows: PostRowBetweenDays[]; count: () => Promise<number> }> {
     const params: unknown[] = [from, to];
     const base = `FROM positions p
-      LEFT JOIN LATERAL (${headOn('p.id', '$1')}) b ON true
-      LEFT JOIN LATERAL (${headOn('p.id', '$2')}) a ON true
-      WHERE ${postFilter(query.unitId, params, '$1')}
-        AND ((b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId') OR (p.seats > 1 AND (${headsOn('p.id', '$1')}) IS DISTINCT FROM (${headsOn('p.id', '$2')})))`;
-    return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after`, query);
+      CROSS JOIN LATERAL (SELECT ${existsOn('$1')} AS before, ${existsOn('$2')} AS after) x
+      LEFT JOIN LATERAL (${headOn('p.id', '$1')}) b ON x.before
+      LEFT JOIN LATERAL (${headOn('p.id', '$2')}) a ON x.after
+      WHERE (x.before OR x.after) ${unitFilter(query.unitId, params)}
+        AND (x.before <> x.after OR (b.j->>'officialId') IS DISTINCT FROM (a.j->>'officialId')
+          OR (p.seats > 1 AND (${headsOn('p.id', '$1')}) IS DISTINCT FROM (${headsOn('p.id', '$2')})))`;
+    return this.page(params, base, `p.id::text AS "positionId", b.j AS before, a.j AS after, x.before AS "existedBefore", x.after AS "existedAfter"`, query);
   }
 
   /**
@@ -145,12 +153,17 @@ export class AppointmentsRepository {
   }
 }
 
-/** Posts in the unit's tree (if any) and active on the day (established, not yet abolished). */
+/** Whether the post `p` exists on the day: established by then, not yet abolished. */
+const existsOn = (day: string) => `((p.established_on IS NULL OR p.established_on <= ${day}) AND (p.abolished_on IS NULL OR p.abolished_on > ${day}))`;
+
+/** Posts in the unit's tree (if any) and active on the day. */
 function postFilter(unitId: string | undefined, params: unknown[], day: string): string {
-  const clauses = [`(p.established_on IS NULL OR p.established_on <= ${day})`, `(p.abolished_on IS NULL OR p.abolished_on > ${day})`];
-  if (unitId) {
-    params.push(unitId);
-    clauses.push(`p.organization_id IN ${subtree(`$${params.length}`)}`);
-  }
-  return clauses.join(' AND ');
+  return `${existsOn(day)} ${unitFilter(unitId, params)}`;
+}
+
+/** ` AND` the post is in the unit's tree, if a unit is given. */
+function unitFilter(unitId: string | undefined, params: unknown[]): string {
+  if (!unitId) return '';
+  params.push(unitId);
+  return `AND p.organization_id IN ${subtree(`$${params.length}`)}`;
 }

@@ -46,7 +46,7 @@ export class AppointmentsResolver {
     return this.appointments.pastRetirementAge(args);
   }
 
-  @Query(() => PostChangeConnection, { description: 'Every post whose definitive holder differs between two days, with the holder on each.' })
+  @Query(() => PostChangeConnection, { description: 'Every post whose head differs between two days, with the head on each; a post established or abolished in between is in, with "no post then" on that side (existedBefore, existedAfter).' })
   changes(@Args() args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
     return this.appointments.changes(args);
   }

@@ -33,7 +33,7 @@ export class AppointmentsService {
     return this.postsOnDay(args, true);
   }
 
-  /** Posts whose definitive holder on `to` is not the one on `from`. */
+  /** Posts whose head on `to` is not the one on `from`, or that exist on only one of the two days. */
   async changes(args: BetweenDaysArgs): Promise<Page<PostBetweenDays>> {
     checkRange(args.from, args.to);
     const { rows, count } = await this.repository.changedPosts(args.from, args.to, await this.postsQuery(args));

@@ -62,16 +62,22 @@ export class PostSnapshot {
   lastHolder: Appointment | null;
 }
 
-@ObjectType({ description: 'A post whose definitive holder differs between two days.' })
+@ObjectType({ description: 'A post whose head differs between two days, or that exists on only one of them (established or abolished in between).' })
 export class PostChange {
   @Field(() => Position)
   position: Position;
 
-  @Field(() => Appointment, { nullable: true, description: 'Holder on the first day; null: vacant.' })
+  @Field(() => Appointment, { nullable: true, description: 'Holder on the first day; null: vacant, or no post yet (existedBefore false).' })
   before: Appointment | null;
 
-  @Field(() => Appointment, { nullable: true, description: 'Holder on the second day; null: vacant.' })
+  @Field(() => Appointment, { nullable: true, description: 'Holder on the second day; null: vacant, or no post any more (existedAfter false).' })
   after: Appointment | null;
+
+  @Field(() => Boolean, { description: 'Whether the post existed on the first day; false: established since (position.establishedOn says when).' })
+  existedBefore: boolean;
+
+  @Field(() => Boolean, { description: 'Whether the post existed on the second day; false: abolished by then (position.abolishedOn says when).' })
+  existedAfter: boolean;
 }
 
 @ObjectType()

@@ -65,10 +65,10 @@ function ChangeRow({ lang, change }: { lang: Lang; change: Change }) {
         <span class="muted"> · {change.position.organization.name}</span>
       </Td>
       <Td label={tr(lang, 'Sebelum', 'Before')}>
-        <HeldBy lang={lang} holder={change.before} />
+        {change.existedBefore ? <HeldBy lang={lang} holder={change.before} /> : <span class="tag no-post">{tr(lang, 'Belum ada jabatan', 'No post yet')}</span>}
       </Td>
       <Td label={tr(lang, 'Sesudah', 'After')}>
-        <HeldBy lang={lang} holder={change.after} />
+        {change.existedAfter ? <HeldBy lang={lang} holder={change.after} /> : <span class="tag no-post">{tr(lang, 'Jabatan dihapus', 'Post abolished')}</span>}
       </Td>
     </tr>
   );
@@ -180,8 +180,8 @@ export const unitPage: PageLoader = async ({ lang, gql, query }, { code }) => {
               <p role="status">
                 {tr(
                   lang,
-                  `${changes.changes.totalCount} jabatan berganti pejabat antara ${formatDay(lang, range.from)} dan ${formatDay(lang, range.to)}.`,
-                  `${changes.changes.totalCount} posts changed holder between ${formatDay(lang, range.from)} and ${formatDay(lang, range.to)}.`,
+                  `${changes.changes.totalCount} jabatan berganti pejabat, dibentuk atau dihapus antara ${formatDay(lang, range.from)} dan ${formatDay(lang, range.to)}.`,
+                  `${changes.changes.totalCount} posts changed holder, were established or were abolished between ${formatDay(lang, range.from)} and ${formatDay(lang, range.to)}.`,
                 )}
               </p>
               {changes.changes.totalCount > 0 && (
