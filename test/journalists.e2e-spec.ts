@@ -321,6 +321,14 @@ describe('journalists', () => {
       expect(await page('a: totalCount b: totalCount')).toBe(2);
     });
 
+    it('marks voided transfers through their events in one more statement, whatever the page size', async () => {
+      const page = (first: number) =>
+        countStatements(() => t.gql(`{ transfers(from: "2020-01-01", to: "2026-12-31", includeVoided: true, first: ${first}) { edges { node { event { status } } } } }`));
+      await page(2); // warm the pool
+      expect(await page(2)).toBe(2);
+      expect(await page(50)).toBe(2);
+    });
+
     it('answers who held a post on a day in one statement: the post with its holders and their officials', async () => {
       const [{ id }] = await query<{ id: string }>(t, `SELECT position_id::text AS id FROM appointments WHERE capacity = 'DEFINITIVE' ORDER BY id LIMIT 1`);
       const Q = `query ($id: ID!) { position(id: $id) { code holder(on: "2026-03-01") { definitive { startedOn official { name } } } } }`;
