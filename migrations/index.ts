@@ -11,6 +11,7 @@ import { AdditionalTaskValues1795919753946 } from './1795919753946-AdditionalTas
 import { FunctionalPostsAndSeats1795919773940 } from './1795919773940-FunctionalPostsAndSeats.js';
 import { AnnexImports1795921862603 } from './1795921862603-AnnexImports.js';
 import { EventRevisions1795932317332 } from './1795932317332-EventRevisions.js';
+import { RecordHistory1795932892982 } from './1795932892982-RecordHistory.js';
 
 /** Every migration, oldest first; written by `npm run migration:generate`. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484, AdditionalTaskValues1795919753946, FunctionalPostsAndSeats1795919773940, AnnexImports1795921862603, EventRevisions1795932317332];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484, AdditionalTaskValues1795919753946, FunctionalPostsAndSeats1795919773940, AnnexImports1795921862603, EventRevisions1795932317332, RecordHistory1795932892982];

@@ -89,6 +89,10 @@ export class Appointment {
   @JoinColumn({ name: 'ended_by_transfer_id', foreignKeyConstraintName: 'appointments_ended_by_transfer_id_fkey' })
   endedByTransfer?: Relation<Transfer> | null;
 
+  /** When this state became the record (transaction time); earlier states are in appointments_history. Set by a trigger. */
+  @Column({ name: 'recorded_from', type: 'timestamptz', default: () => 'now()' })
+  recordedFrom: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -77,6 +77,10 @@ export class RotationEvent extends TrackedRecord {
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
   idempotencyKey: string | null;
 
+  /** When this state became the record (transaction time); earlier states are in rotation_events_history. Set by a trigger. */
+  @Column({ name: 'recorded_from', type: 'timestamptz', default: () => 'now()' })
+  recordedFrom: Date;
+
   /** SHA-256 of the submitted input, to tell a retry from a different submission under the same key. */
   @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
   requestHash: string | null;

@@ -69,6 +69,10 @@ export class Transfer extends TrackedRecord {
   @Column({ type: 'enum', enum: Capacity, enumName: 'capacity', default: Capacity.DEFINITIVE })
   capacity: Capacity;
 
+  /** When this state became the record (transaction time); earlier states are in transfers_history. Set by a trigger. */
+  @Column({ name: 'recorded_from', type: 'timestamptz', default: () => 'now()' })
+  recordedFrom: Date;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   note: string | null;

@@ -24,8 +24,14 @@ export interface EventFields {
  */
 @Injectable()
 export class RecordingRepository {
-  lock(manager: EntityManager): Promise<unknown> {
-    return manager.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
+  /**
+   * Takes the recording lock, then stamps the transaction with the instant its changes become
+   * the record (read by the history triggers): taken once the lock is held, so recordings'
+   * instants come in the order they commit, which the transaction's start would not promise.
+   */
+  async lock(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
+    await manager.query("SELECT set_config('mutasi.recorded_at', clock_timestamp()::text, true)");
   }
 
   async submissionWithKey(manager: EntityManager, idempotencyKey: string): Promise<{ id: string; request_hash: string } | undefined> {
