@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { perInstant, recordedRelation, stamp } from '../common/as-recorded.js';
 import { daysBetween } from '../common/date-range.js';
 import { today } from '../common/today.js';
 import { statementPerDataSource } from '../common/prepared-statement.js';
@@ -31,17 +33,28 @@ const ALONG = {
  * `positionById`, so `holder { definitive { official } }` or `currentAppointment {
  * position }` costs no statement of its own, and the parent's own row is not read twice.
  */
-function appointmentsBy(along: Along, sql: (columns: string, join: string) => string, params: (keys: readonly string[]) => unknown[]): LoaderDefinition<string, Appointment[]> {
+function appointmentsBy(
+  along: Along,
+  sql: (columns: string, join: string, appointments: (alias: string) => string) => string,
+  params: (keys: readonly string[]) => unknown[],
+): LoaderDefinition<string, Appointment[]> {
   const { join, entity, alias, loader, id } = ALONG[along];
-  const statementFor = statementPerDataSource<AppointmentRow>((dataSource) => sql(leanColumns(dataSource, entity, alias, `${alias}.`), join));
+  const columns = (dataSource: DataSource) => leanColumns(dataSource, entity, alias, `${alias}.`);
+  const now = statementPerDataSource<AppointmentRow>((dataSource) => sql(columns(dataSource), join, (a) => `appointments ${a}`));
+  // As recorded at an instant: the same SQL over appointments_at(the parameter after the keys').
+  const then = statementPerDataSource<AppointmentRow>((dataSource) =>
+    sql(columns(dataSource), join, (a) => `${recordedRelation('appointments', `$${params([]).length + 1}`)} ${a}`),
+  );
   return defineLoader(
     (dataSource, loaders) =>
-      new DataLoader<string, Appointment[]>(async (keys) => {
-        const rows = await statementFor(dataSource).rows(dataSource, params(keys));
-        const primed = loaders.get(loader as LoaderDefinition<string, unknown>);
-        for (const row of rows) primed.prime(id(row.j), takePrefixed(row, `${alias}.`));
-        return groupForKeys(keys, rows, (r) => r.key).map((group) => group.map((r) => r.j));
-      }),
+      new DataLoader<string, Appointment[]>((keys) =>
+        perInstant(keys, async (bare, at) => {
+          const rows = at ? await then(dataSource).rows(dataSource, [...params(bare), at]) : await now(dataSource).rows(dataSource, params(bare));
+          const primed = loaders.get(loader as LoaderDefinition<string, unknown>);
+          for (const row of rows) primed.prime(id(row.j), takePrefixed(row, `${alias}.`));
+          return groupForKeys(bare, rows, (r) => r.key).map((group) => stamp(group.map((r) => r.j), at));
+        }),
+      ),
   );
 }
 
@@ -56,7 +69,7 @@ const otherSide = (column: 'position_id' | 'official_id'): Along => (column === 
 const historyOf = (column: 'position_id' | 'official_id') =>
   appointmentsBy(
     otherSide(column),
-    (columns, join) => `SELECT a.${column}::text AS key, ${json} AS j, ${columns} FROM appointments a ${join} WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`,
+    (columns, join, appointments) => `SELECT a.${column}::text AS key, ${json} AS j, ${columns} FROM ${appointments('a')} ${join} WHERE a.${column} = ANY($1::bigint[]) ORDER BY a.started_on, a.id`,
     asIs,
   );
 
@@ -64,8 +77,8 @@ const historyOf = (column: 'position_id' | 'official_id') =>
 const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
   appointmentsBy(
     otherSide(column),
-    (columns, join) => `SELECT k.id || '|' || k.d AS key, ${json} AS j, ${columns} FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
-     JOIN appointments a ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d) ${join}
+    (columns, join, appointments) => `SELECT k.id || '|' || k.d AS key, ${json} AS j, ${columns} FROM unnest($1::bigint[], $2::date[]) AS k(id, d)
+     JOIN ${appointments('a')} ON a.${column} = k.id AND a.capacity ${capacity} AND a.started_on <= k.d AND (a.ended_on IS NULL OR a.ended_on > k.d) ${join}
      ORDER BY a.started_on, a.id`,
     idDays,
   );
@@ -74,8 +87,8 @@ const heldOn = (column: 'position_id' | 'official_id', capacity: string) =>
 const neighbour = (direction: '<' | '>', order: 'ASC' | 'DESC') =>
   appointmentsBy(
     'official',
-    (columns, join) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM appointments x CROSS JOIN LATERAL (
-       SELECT * FROM appointments a WHERE a.position_id = x.position_id AND a.capacity ${IS_HEAD} AND a.started_on ${direction} x.started_on
+    (columns, join, appointments) => `SELECT x.id::text AS key, ${json} AS j, ${columns} FROM ${appointments('x')} CROSS JOIN LATERAL (
+       SELECT * FROM ${appointments('a')} WHERE a.position_id = x.position_id AND a.capacity ${IS_HEAD} AND a.started_on ${direction} x.started_on
        ORDER BY a.started_on ${order} LIMIT 1) a ${join} WHERE x.id = ANY($1::bigint[]) AND x.capacity ${IS_HEAD}`,
     asIs,
   );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { countRows } from '../common/pagination/paginate.js';
+import { recordedRelation } from '../common/as-recorded.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { lastDayOfServiceSql, retirementAgeSql } from '../positions/retirement-age.js';
 import type { Capacity } from '../history/history.enums.js';
@@ -47,8 +48,8 @@ export interface PostRowBetweenDays {
   existedAfter: boolean;
 }
 
-const headOn = (post: string, day: string) =>
-  `SELECT ${appointmentJson('a')} AS j FROM appointments a
+const headOn = (post: string, day: string, appointments = 'appointments') =>
+  `SELECT ${appointmentJson('a')} AS j FROM ${appointments} a
    WHERE a.position_id = ${post} AND a.capacity ${IS_HEAD} AND a.started_on <= ${day} AND (a.ended_on IS NULL OR a.ended_on > ${day})
    ORDER BY a.started_on, a.id LIMIT 1`;
 
@@ -70,18 +71,19 @@ export class AppointmentsRepository {
    * post is vacant; with `held`, only those someone holds that day as `held.as` (any acting
    * capacity when not given) for more than `held.longerThanDays` days, if given.
    */
-  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery, held?: HeldFilter): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
+  postsOnDay(on: string, vacantOnly: boolean, query: PostsQuery, held?: HeldFilter, at?: string): Promise<{ rows: PostRowOnDay[]; count: () => Promise<number> }> {
     const params: unknown[] = [on];
+    const appointments = recordedRelation('appointments', at && `$${params.push(at)}`);
     const heldClause =
       held && (held.as || held.longerThanDays != null)
-        ? ` AND EXISTS (SELECT 1 FROM appointments x WHERE x.position_id = p.id
+        ? ` AND EXISTS (SELECT 1 FROM ${appointments} x WHERE x.position_id = p.id
             AND ${held.as ? `x.capacity = $${params.push(held.as)}` : `x.capacity ${IS_ACTING}`}
             AND x.started_on <= $1 AND (x.ended_on IS NULL OR x.ended_on > $1)
             ${held.longerThanDays != null ? `AND x.started_on < $1::date - $${params.push(held.longerThanDays)}::int` : ''})`
         : '';
     const base = `FROM positions p
-      LEFT JOIN LATERAL (${headOn('p.id', '$1')}) h ON true
-      LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM appointments a
+      LEFT JOIN LATERAL (${headOn('p.id', '$1', appointments)}) h ON true
+      LEFT JOIN LATERAL (SELECT ${appointmentJson('a')} AS j FROM ${appointments} a
         WHERE a.position_id = p.id AND a.capacity ${IS_HEAD} AND a.ended_on <= $1 ORDER BY a.ended_on DESC LIMIT 1) l ON h.j IS NULL
       WHERE ${postFilter(query.unitId, params, '$1')}${vacantOnly ? ' AND h.j IS NULL' : ''}${heldClause}`;
     const columns = `p.id::text AS "positionId", h.j AS holder, l.j AS "lastHolder",

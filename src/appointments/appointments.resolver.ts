@@ -3,6 +3,7 @@ import { daysBetween } from '../common/date-range.js';
 import { today } from '../common/today.js';
 import { canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
 import { personalDataRestricted } from '../auth/auth.errors.js';
+import { keyAt, type AsRecorded } from '../common/as-recorded.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { predecessor, successor } from './appointments.loaders.js';
@@ -67,23 +68,23 @@ export class AppointmentsResolver {
   }
 
   @DirectField(() => Transfer, { description: 'The transfer (and through it the decree) that began it.' })
-  startedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> {
-    return ctx.loaders.get(transferById).load(a.startedByTransferId);
+  startedBy(@Parent() a: Appointment & AsRecorded, @Context() ctx: GraphQLContext): Promise<Transfer | null> {
+    return ctx.loaders.get(transferById).load(keyAt(a.startedByTransferId, a.recordedAt));
   }
 
   @DirectField(() => Transfer, { nullable: true, description: 'The transfer that ended it; null while held.' })
-  endedBy(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Transfer | null> | null {
-    return a.endedByTransferId ? ctx.loaders.get(transferById).load(a.endedByTransferId) : null;
+  endedBy(@Parent() a: Appointment & AsRecorded, @Context() ctx: GraphQLContext): Promise<Transfer | null> | null {
+    return a.endedByTransferId ? ctx.loaders.get(transferById).load(keyAt(a.endedByTransferId, a.recordedAt)) : null;
   }
 
   @DirectField(() => Appointment, { nullable: true, description: 'The previous definitive holder of the post (definitive appointments only).' })
-  async predecessor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.get(predecessor).load(a.id))[0] ?? null;
+  async predecessor(@Parent() a: Appointment & AsRecorded, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+    return (await ctx.loaders.get(predecessor).load(keyAt(a.id, a.recordedAt)))[0] ?? null;
   }
 
   @DirectField(() => Appointment, { nullable: true, description: 'The next definitive holder of the post (definitive appointments only).' })
-  async successor(@Parent() a: Appointment, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.get(successor).load(a.id))[0] ?? null;
+  async successor(@Parent() a: Appointment & AsRecorded, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+    return (await ctx.loaders.get(successor).load(keyAt(a.id, a.recordedAt)))[0] ?? null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { instantOf, stamp, type AsRecorded } from '../common/as-recorded.js';
 import { checkRange, dayBefore } from '../common/date-range.js';
 import type { Page } from '../common/pagination/connection.js';
 import { decodeCursor, toPage } from '../common/pagination/paginate.js';
@@ -9,7 +10,7 @@ import type { BetweenDaysArgs, OnDayArgs, PastRetirementArgs, RetirementFilterAr
 import { echelonsOf } from '../positions/echelon-filter.js';
 
 /** A post's row in a snapshot, before its position and acting holders are loaded. */
-export interface PostOnDay extends PostRowOnDay {
+export interface PostOnDay extends PostRowOnDay, AsRecorded {
   on: string;
 }
 
@@ -59,9 +60,10 @@ export class AppointmentsService {
   }
 
   private async postsOnDay(args: OnDayArgs, vacantOnly: boolean, held?: HeldFilter): Promise<Page<PostOnDay>> {
-    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args), held);
+    const at = instantOf(args.asRecordedAt);
+    const { rows, count } = await this.repository.postsOnDay(args.on, vacantOnly, await this.postsQuery(args), held, at);
     return toPage(
-      rows.map((r) => ({ ...r, on: args.on })),
+      rows.map((r) => ({ ...r, holder: r.holder && stamp([r.holder], at)[0], lastHolder: r.lastHolder && stamp([r.lastHolder], at)[0], on: args.on, recordedAt: at })),
       args,
       count,
       (r) => [r.positionId],

@@ -1,4 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AsRecordedArgs, instantOf, keyAt } from '../common/as-recorded.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
@@ -16,27 +17,28 @@ import { PositionHolder, Vacancy, type PositionOnDay } from './dto/appointment-v
 
 @Resolver(() => Official)
 export class OfficialHistoryResolver {
-  @DirectField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
-  appointments(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(appointmentsOfOfficial).load(o.id);
+  // Fields with an argument go through Nest's resolver wrapper (DirectField takes none).
+  @ResolveField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
+  appointments(@Parent() o: Official, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+    return ctx.loaders.get(appointmentsOfOfficial).load(keyAt(o.id, instantOf(asRecordedAt)));
   }
 
-  @DirectField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
-  async currentAppointment(@Parent() o: Official, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.get(officialPostOn).load(`${o.id}|${today()}`))[0] ?? null;
+  @ResolveField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
+  async currentAppointment(@Parent() o: Official, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+    return (await ctx.loaders.get(officialPostOn).load(keyAt(`${o.id}|${today()}`, instantOf(asRecordedAt))))[0] ?? null;
   }
 }
 
 @Resolver(() => Position)
 export class PositionHistoryResolver {
-  @DirectField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
-  appointments(@Parent() p: Position, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(appointmentsOfPosition).load(p.id);
+  @ResolveField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
+  appointments(@Parent() p: Position, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+    return ctx.loaders.get(appointmentsOfPosition).load(keyAt(p.id, instantOf(asRecordedAt)));
   }
 
   @ResolveField(() => PositionHolder, { description: 'Who held the post on a day: the definitive holder and any acting one.' })
-  holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string): PositionOnDay {
-    return { positionId: p.id, on };
+  holder(@Parent() p: Position, @Args('on', { type: () => DateScalar }) on: string, @Args() { asRecordedAt }: AsRecordedArgs): PositionOnDay {
+    return { positionId: p.id, on, recordedAt: instantOf(asRecordedAt) };
   }
 
   @DirectField(() => [Vacancy], { description: 'When the post stood empty: between holders, after the last, and from its establishment to the first.' })

@@ -1,5 +1,6 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { daysBetween } from '../common/date-range.js';
+import { keyAt } from '../common/as-recorded.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { actingOn, headOn } from './appointments.loaders.js';
@@ -18,12 +19,12 @@ export class PostSnapshotResolver {
 
   @DirectField(() => [Appointment])
   heads(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`);
+    return ctx.loaders.get(headOn).load(keyAt(`${h.positionId}|${h.on}`, h.recordedAt));
   }
 
   @DirectField(() => [Appointment])
   acting(@Parent() s: PostOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(actingOn).load(`${s.positionId}|${s.on}`);
+    return ctx.loaders.get(actingOn).load(keyAt(`${s.positionId}|${s.on}`, s.recordedAt));
   }
 
   @ResolveField(() => Int, { nullable: true })
@@ -44,16 +45,16 @@ export class PostChangeResolver {
 export class PositionHolderResolver {
   @DirectField(() => Appointment, { nullable: true })
   async definitive(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
-    return (await ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`))[0] ?? null;
+    return (await ctx.loaders.get(headOn).load(keyAt(`${h.positionId}|${h.on}`, h.recordedAt)))[0] ?? null;
   }
 
   @DirectField(() => [Appointment])
   heads(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(headOn).load(`${h.positionId}|${h.on}`);
+    return ctx.loaders.get(headOn).load(keyAt(`${h.positionId}|${h.on}`, h.recordedAt));
   }
 
   @DirectField(() => [Appointment])
   acting(@Parent() h: PositionOnDay, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
-    return ctx.loaders.get(actingOn).load(`${h.positionId}|${h.on}`);
+    return ctx.loaders.get(actingOn).load(keyAt(`${h.positionId}|${h.on}`, h.recordedAt));
   }
 }

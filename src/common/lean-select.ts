@@ -6,8 +6,8 @@ import { statementPerDataSource, type PreparedStatement } from './prepared-state
  * plain SQL. For hot read paths, where TypeORM's query building and hydration cost more than
  * the database does.
  */
-export function leanSelect<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): string {
-  return `SELECT ${leanColumns(dataSource, entity, 'x')} FROM ${dataSource.getMetadata(entity).tableName} x`;
+export function leanSelect<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, from = (table: string) => table): string {
+  return `SELECT ${leanColumns(dataSource, entity, 'x')} FROM ${from(dataSource.getMetadata(entity).tableName)} x`;
 }
 
 /**
@@ -30,6 +30,6 @@ export function takePrefixed<T>(row: Record<string, unknown>, prefix: string): T
 }
 
 /** A prepared statement over lean rows of `entity` (`SELECT … FROM <table> x <rest>`), built once per data source. */
-export function leanStatement<T extends ObjectLiteral>(entity: EntityTarget<T>, rest: string): (dataSource: DataSource) => PreparedStatement<T> {
-  return statementPerDataSource((dataSource) => `${leanSelect(dataSource, entity)} ${rest}`);
+export function leanStatement<T extends ObjectLiteral>(entity: EntityTarget<T>, rest: string, from?: (table: string) => string): (dataSource: DataSource) => PreparedStatement<T> {
+  return statementPerDataSource((dataSource) => `${leanSelect(dataSource, entity, from)} ${rest}`);
 }

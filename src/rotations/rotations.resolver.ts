@@ -1,4 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, Resolver } from '@nestjs/graphql';
+import { AsRecordedArgs, instantOf, keyAt, type AsRecorded } from '../common/as-recorded.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -25,8 +26,8 @@ export class RotationsResolver {
   ) {}
 
   @Query(() => RotationEvent)
-  rotationEvent(@Args('id', { type: () => ID }) id: string): Promise<RotationEvent> {
-    return this.rotations.findOne(id);
+  rotationEvent(@Args('id', { type: () => ID }) id: string, @Args() { asRecordedAt }: AsRecordedArgs): Promise<RotationEvent> {
+    return this.rotations.findOne(id, instantOf(asRecordedAt));
   }
 
   @Roles(Role.HR)
@@ -76,12 +77,12 @@ export class RotationsResolver {
   }
 
   @DirectField(() => RotationEventSummary)
-  summary(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
-    return ctx.loaders.get(eventSummary).load(event.id);
+  summary(@Parent() event: RotationEvent & AsRecorded, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
+    return ctx.loaders.get(eventSummary).load(keyAt(event.id, event.recordedAt));
   }
 
   @DirectField(() => [Transfer], { description: 'The lampiran, in order.' })
-  transfers(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<Transfer[]> {
-    return ctx.loaders.get(transfersOfEvent).load(event.id);
+  transfers(@Parent() event: RotationEvent & AsRecorded, @Context() ctx: GraphQLContext): Promise<Transfer[]> {
+    return ctx.loaders.get(transfersOfEvent).load(keyAt(event.id, event.recordedAt));
   }
 }

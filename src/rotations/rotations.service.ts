@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { checkRange } from '../common/date-range.js';
 import { leanFinder } from '../common/lean-finder.js';
+import { leanColumns, leanStatement } from '../common/lean-select.js';
+import { instantOf, recordedRelation, stamp } from '../common/as-recorded.js';
 import type { Page } from '../common/pagination/connection.js';
 import { countRows, decodeCursor, toPage } from '../common/pagination/paginate.js';
 import { echelonsOf } from '../positions/echelon-filter.js';
@@ -18,16 +19,21 @@ import { Transfer } from './transfer.entity.js';
 @Injectable()
 export class RotationsService {
   constructor(
-    @InjectRepository(RotationEvent) private readonly events: Repository<RotationEvent>,
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {
     const find = leanFinder(dataSource, RotationEvent, ['id'], eventNotFound);
-    this.findOne = (id) => find({ id });
+    const then = leanStatement(RotationEvent, 'WHERE x.id = $1', (table) => recordedRelation(table, '$2'))(dataSource);
+    this.findOne = async (id, at) => {
+      if (!at) return find({ id });
+      const [found] = stamp(await then.rows(dataSource, [id, at]), at);
+      if (!found) throw eventNotFound();
+      return found;
+    };
   }
 
-  /** One event by id, as a prepared point read of a lean row. */
-  readonly findOne: (id: string) => Promise<RotationEvent>;
+  /** One event by id, as a prepared point read of a lean row; with `at`, as recorded then (not found before it was recorded). */
+  readonly findOne: (id: string, at?: string) => Promise<RotationEvent>;
 
   /** Who moved where: transfers of recorded (and, if asked, voided) events by effective date, then event and lampiran order. */
   async transfers(args: TransfersArgs): Promise<Page<Transfer & { effectiveOn: string }>> {
@@ -40,7 +46,8 @@ export class RotationsService {
       const echelon = $(echelons);
       where.push(`(fp.echelon = ANY(${echelon}::echelon[]) OR tp.echelon = ANY(${echelon}::echelon[]))`);
     }
-    const base = `FROM transfers t JOIN rotation_events e ON e.id = t.event_id
+    const at = instantOf(args.asRecordedAt);
+    const base = `FROM ${recordedRelation('transfers', at && $(at))} t JOIN ${recordedRelation('rotation_events', at && $(at))} e ON e.id = t.event_id
       LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
       WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
@@ -55,7 +62,7 @@ export class RotationsService {
        ${base}${after} ORDER BY e.effective_on, t.event_id, t.seq LIMIT ${$(args.first + 1)}`,
       params,
     );
-    return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.effectiveOn, r.eventId, r.seq]);
+    return toPage(stamp(rows, at), args, () => countRows(this.dataSource, base, countParams), (r) => [r.effectiveOn, r.eventId, r.seq]);
   }
 
   /** Officials moved at least `minMoves` times in the range, most moved first (then by id). */
@@ -82,32 +89,35 @@ export class RotationsService {
     return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.moves, r.officialId]);
   }
 
-  /** Events by effective date, newest first; voided ones only if asked for. */
+  /** Events by effective date, newest first; voided ones only if asked for; with asRecordedAt, as recorded then (events, their fields and lampiran). */
   async list(args: RotationEventsArgs): Promise<Page<RotationEvent>> {
-    const params: Record<string, unknown> = {};
-    const $ = (value: unknown) => {
-      const name = `p${Object.keys(params).length + 1}`;
-      params[name] = value;
-      return `:${name}`;
-    };
+    const params: unknown[] = [];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const at = instantOf(args.asRecordedAt);
+    const events = recordedRelation('rotation_events', at && $(at));
+    const transfers = recordedRelation('transfers', at && $(at));
     const where = await this.rangeFilter(
       args,
       $,
-      (unit) => `EXISTS (SELECT 1 FROM transfers t LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
+      (unit) => `EXISTS (SELECT 1 FROM ${transfers} t LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
                  WHERE t.event_id = e.id AND (fp.organization_id IN ${unit} OR tp.organization_id IN ${unit}))`,
     );
     if (args.search) {
       const pattern = $(`%${escapeLike(args.search)}%`);
       where.push(`(e.title ILIKE ${pattern} OR e.decree_number ILIKE ${pattern})`);
     }
-    const qb = this.events.createQueryBuilder('e').where(where.join(' AND '), params);
-    const counter = qb.clone();
+    const base = `FROM ${events} e WHERE ${where.join(' AND ') || 'true'}`;
+    const countParams = [...params];
+    let after = '';
     if (args.after) {
       const [on, id] = decodeCursor(args.after, ['date', 'id']);
-      qb.andWhere('(e.effective_on, e.id) < (:on::date, :id::bigint)', { on, id });
+      after = ` AND (e.effective_on, e.id) < (${$(on)}::date, ${$(id)}::bigint)`;
     }
-    const rows = await qb.orderBy('e.effective_on', 'DESC').addOrderBy('e.id', 'DESC').take(args.first + 1).getMany();
-    return toPage(rows, args, () => counter.getCount(), (r) => [r.effectiveOn, r.id]);
+    const rows: RotationEvent[] = await this.dataSource.query(
+      `SELECT ${leanColumns(this.dataSource, RotationEvent, 'e')} ${base}${after} ORDER BY e.effective_on DESC, e.id DESC LIMIT ${$(args.first + 1)}`,
+      params,
+    );
+    return toPage(stamp(rows, at), args, () => countRows(this.dataSource, base, countParams), (r) => [r.effectiveOn, r.id]);
   }
 
   /** Status, effective-date range and unit clauses shared by the lists; `$` binds a value; `touches` says how a row touches the unit. */

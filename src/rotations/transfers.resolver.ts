@@ -1,4 +1,5 @@
 import { Args, Context, Parent, Query, Resolver } from '@nestjs/graphql';
+import { keyAt, type AsRecorded } from '../common/as-recorded.js';
 import { DirectField } from '../common/graphql/direct-field.js';
 import type { Page } from '../common/pagination/connection.js';
 import { RotationsService } from './rotations.service.js';
@@ -25,13 +26,13 @@ export class TransfersResolver {
     return this.rotations.transfers(args);
   }
   @DirectField(() => DateScalar, { description: "The event's effective date (TMT)." })
-  async effectiveOn(@Parent() t: Transfer & { effectiveOn?: string }, @Context() ctx: GraphQLContext): Promise<string> {
-    return t.effectiveOn ?? (await ctx.loaders.get(rotationEventById).load(t.eventId))!.effectiveOn;
+  async effectiveOn(@Parent() t: Transfer & AsRecorded & { effectiveOn?: string }, @Context() ctx: GraphQLContext): Promise<string> {
+    return t.effectiveOn ?? (await ctx.loaders.get(rotationEventById).load(keyAt(t.eventId, t.recordedAt)))!.effectiveOn;
   }
 
   @DirectField(() => RotationEvent)
-  event(@Parent() t: Transfer, @Context() ctx: GraphQLContext): Promise<RotationEvent | null> {
-    return ctx.loaders.get(rotationEventById).load(t.eventId);
+  event(@Parent() t: Transfer & AsRecorded, @Context() ctx: GraphQLContext): Promise<RotationEvent | null> {
+    return ctx.loaders.get(rotationEventById).load(keyAt(t.eventId, t.recordedAt));
   }
 
   @DirectField(() => Official)

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { AS_RECORDED_DESCRIPTION, type AsRecorded } from '../../common/as-recorded.js';
 import { IsEnum, IsOptional, Max, Min } from 'class-validator';
 import { Capacity } from '../../history/history.enums.js';
 import { WithEchelonFilter } from '../../positions/echelon-filter.js';
@@ -9,7 +10,7 @@ import { Position } from '../../positions/position.entity.js';
 import { Appointment } from '../appointment.entity.js';
 
 /** A post and a day; PositionHolder's fields load what is asked for, and only that. */
-export interface PositionOnDay {
+export interface PositionOnDay extends AsRecorded {
   positionId: string;
   on: string;
 }
@@ -90,6 +91,10 @@ export class PostChangeConnection extends Connection(PostChange) {}
 export class OnDayArgs extends UnitArgs {
   @Field(() => DateScalar, { description: 'The day.' })
   on: string;
+
+  @Field(() => Date, { nullable: true, description: AS_RECORDED_DESCRIPTION })
+  @IsOptional()
+  asRecordedAt?: Date;
 }
 
 @ArgsType()

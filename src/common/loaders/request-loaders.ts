@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { groupByKey } from '../group-by.js';
 import { leanStatement } from '../lean-select.js';
+import { perInstant, recordedRelation, stamp, type AsRecorded } from '../as-recorded.js';
 
 /**
  * A kind of loader, defined once by the module that owns its rows (`officialById` in
@@ -58,6 +59,25 @@ export function byIdLoader<T extends ObjectLiteral & { id: string }>(entity: Ent
       return ids.map((id) => found.get(id) ?? null);
     });
   });
+}
+
+/**
+ * `byIdLoader` of a table whose past states are kept: keys made by `keyAt` are read as the
+ * row stood at their instant (and carry it), one statement per instant in the batch.
+ */
+export function recordedByIdLoader<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): LoaderDefinition<string, (T & AsRecorded) | null> {
+  const now = leanStatement(entity, 'WHERE x.id = ANY($1::bigint[])');
+  const then = leanStatement(entity, 'WHERE x.id = ANY($1::bigint[])', (table) => recordedRelation(table, '$2'));
+  return defineLoader(
+    (dataSource) =>
+      new DataLoader<string, (T & AsRecorded) | null>((keys) =>
+        perInstant(keys, async (ids, at) => {
+          const rows = stamp(await (at ? then(dataSource).rows(dataSource, [ids, at]) : now(dataSource).rows(dataSource, [ids])), at);
+          const found = new Map(rows.map((r) => [r.id, r]));
+          return ids.map((id) => found.get(id) ?? null);
+        }),
+      ),
+  );
 }
 
 /** Rows grouped by key, in the order DataLoader asked for the keys (an empty list for a key with none). */

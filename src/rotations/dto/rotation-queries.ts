@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { AS_RECORDED_DESCRIPTION } from '../../common/as-recorded.js';
 import { IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/connection.js';
 import { UnitArgs } from '../../common/unit.args.js';
@@ -31,6 +32,10 @@ export class TransfersArgs extends WithEchelonFilter(DateRangeArgs, 'Moves from 
   @IsOptional()
   @IsEnum(TransferKind)
   kind?: TransferKind;
+
+  @Field(() => Date, { nullable: true, description: AS_RECORDED_DESCRIPTION })
+  @IsOptional()
+  asRecordedAt?: Date;
 }
 
 @ArgsType()
@@ -39,6 +44,10 @@ export class RotationEventsArgs extends DateRangeArgs {
   @IsOptional()
   @MaxLength(200)
   search?: string;
+
+  @Field(() => Date, { nullable: true, description: AS_RECORDED_DESCRIPTION })
+  @IsOptional()
+  asRecordedAt?: Date;
 }
 
 @ObjectType()
