@@ -118,10 +118,10 @@ describe('as-recorded reads answer what was answered then (property)', () => {
         expect(await read(new Date(Date.now() + 86_400_000).toISOString())).toEqual(seen[seen.length - 1].answer);
         expect(await read('2000-01-01T00:00:00Z')).toEqual(seen[0].answer);
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 20), seed: Number(process.env.PROPERTY_SEED ?? 20260206) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15), seed: Number(process.env.PROPERTY_SEED ?? 20260206) },
     );
     // The generator must change the record often enough for the property to mean something.
-    expect(changes).toBeGreaterThan(20);
+    expect(changes).toBeGreaterThan(15);
   });
 
   it('keeps a replaced lampiran row with the instants it was the record', async () => {

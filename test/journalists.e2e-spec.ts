@@ -313,6 +313,42 @@ describe('journalists', () => {
       expect(five).toBe(5); // the official's post comes with the appointment
     });
 
+    it('reads as recorded at an instant in as many statements as the plain read, for 5 and for 195 transfers', async () => {
+      const events = await query<{ id: string; n: number }>(t, `SELECT event_id::text AS id, count(*)::int AS n FROM transfers t JOIN officials o ON o.id = t.official_id
+        WHERE o.name LIKE 'Bulk %' GROUP BY event_id ORDER BY n`);
+      const Q = `query ($id: ID!, $at: DateTime) { rotationEvent(id: $id, asRecordedAt: $at) { version summary { transfers } transfers { kind event { title }
+        official { name currentAppointment(asRecordedAt: $at) { startedBy { kind event { title } } predecessor { startedOn } position { code } } } } } }`;
+      const at = new Date(Date.now() + 1000).toISOString();
+      const counts: number[] = [];
+      for (const { id, n } of events) {
+        for (const variables of [{ id, at: null }, { id, at }]) {
+          let res: any;
+          await t.gql(Q, variables); // warm the pool and the prepared statements
+          counts.push(await countStatements(async () => (res = await t.gql(Q, variables))));
+          expect(res.data.rotationEvent.transfers).toHaveLength(n);
+        }
+      }
+      expect(events.map((e) => e.n)).toEqual([5, 195]);
+      expect(new Set(counts).size).toBe(1);
+    });
+
+    it('answers a post\'s holders and a snapshot as recorded at an instant in as many statements as the plain reads', async () => {
+      const at = new Date().toISOString();
+      const holder = `query ($at: DateTime) { position(code: "DINKES-SEK") { a: holder(on: "2026-02-06", asRecordedAt: $at) { definitive { startedBy { event { title } } official { name } } }
+        b: holder(on: "2023-01-01", asRecordedAt: $at) { definitive { startedOn } } } }`;
+      await t.gql(holder, { at });
+      let res: any;
+      const counts = [await countStatements(async () => (res = await t.gql(holder, { at }))), await countStatements(() => t.gql(holder, { at: null }))];
+      expect(counts).toEqual([3, 3]); // the post with its holders, their transfers, then the transfers' events
+      expect(res.data.position.a.definitive.official.name).toBe('Siti Rahmawati');
+      const snapshot = `query ($at: DateTime) { snapshot(organizationCode: "DINKES", on: "2026-02-06", first: 50, asRecordedAt: $at) { totalCount edges { node {
+        position { code } holder { official { name } startedBy { kind event { title } } } lastHolder { endedOn } acting { official { name } } } } } }`;
+      await t.gql(snapshot, { at });
+      const [plain, recorded] = [await countStatements(() => t.gql(snapshot, { at: null })), await countStatements(() => t.gql(snapshot, { at }))];
+      expect(recorded).toBe(plain);
+      expect((await t.gql(snapshot, { at })).data).toEqual((await t.gql(snapshot, { at: null })).data);
+    });
+
     it('runs the count of a page only when totalCount is asked for', async () => {
       const page = (fields: string) => countStatements(() => t.gql(`{ transfers(from: "2020-01-01", to: "2026-12-31", first: 5) { ${fields} } }`));
       await page('totalCount'); // warm the pool
