@@ -31,6 +31,7 @@ const READS = `query ($at: DateTime, $post: ID!, $official: ID!, $unit: ID!) {
   transfers(organizationId: $unit, first: 50, asRecordedAt: $at) {
     totalCount edges { node { seq kind capacity effectiveOn official { id } fromPosition { id } toPosition { id } event { id version status title } } }
   }
+  everywhere: rotationEvents(first: 50, asRecordedAt: $at) { totalCount edges { node { id version status } } }
   rotationEvents(organizationId: $unit, first: 50, asRecordedAt: $at) {
     totalCount edges { node { id version status title voidReason effectiveOn summary { transfers byKind { kind count } } transfers { seq kind fromPosition { id } toPosition { id } official { id } } } }
   }

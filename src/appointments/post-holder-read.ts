@@ -54,20 +54,14 @@ export class PostHolderRead implements OnModuleInit {
     if (days.length === 0 || instants.length > 1) return undefined;
     const at = instants[0];
     return (async () => {
-      const by$ = 'id' in by ? 'id' : 'code';
-      const key = 'id' in by ? by.id : by.code;
-      const rows = at
-        ? await then[by$](this.dataSource).rows(this.dataSource, [key, days, at])
-        : await now[by$](this.dataSource).rows(this.dataSource, [key, days]);
+      const [column, key] = 'id' in by ? (['id', by.id] as const) : (['code', by.code] as const);
+      const rows = at ? await then[column](this.dataSource).rows(this.dataSource, [key, days, at]) : await now[column](this.dataSource).rows(this.dataSource, [key, days]);
       if (rows.length === 0) return null;
       const post = takePrefixed<Position>(rows[0], 'p.');
       loaders.get(positionById).prime(post.id, post);
       const officials = loaders.get(officialById);
       for (const day of days) {
-        const held = stamp(
-          rows.filter((r) => r.day === day && r.j).map((r) => r.j!),
-          at,
-        );
+        const held = stamp(rows.filter((r) => r.day === day && r.j).map((r) => r.j!), at);
         loaders.get(headOn).prime(keyAt(`${post.id}|${day}`, at), held.filter((a) => HEAD_CAPACITIES.includes(a.capacity)));
         loaders.get(actingOn).prime(keyAt(`${post.id}|${day}`, at), held.filter((a) => ACTING_CAPACITIES.includes(a.capacity)));
       }

@@ -50,10 +50,7 @@ export async function perInstant<V>(keys: readonly string[], load: (keys: string
   const answers: V[] = new Array(keys.length);
   await Promise.all(
     [...groups].map(async ([at, indexes]) => {
-      const values = await load(
-        indexes.map((i) => splitKey(keys[i])[0]),
-        at,
-      );
+      const values = await load(indexes.map((i) => splitKey(keys[i])[0]), at);
       indexes.forEach((i, n) => (answers[i] = values[n]));
     }),
   );

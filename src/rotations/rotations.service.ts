@@ -47,7 +47,8 @@ export class RotationsService {
       where.push(`(fp.echelon = ANY(${echelon}::echelon[]) OR tp.echelon = ANY(${echelon}::echelon[]))`);
     }
     const at = instantOf(args.asRecordedAt);
-    const base = `FROM ${recordedRelation('transfers', at && $(at))} t JOIN ${recordedRelation('rotation_events', at && $(at))} e ON e.id = t.event_id
+    const instant = at && $(at);
+    const base = `FROM ${recordedRelation('transfers', instant)} t JOIN ${recordedRelation('rotation_events', instant)} e ON e.id = t.event_id
       LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
       WHERE ${where.join(' AND ')}`;
     const countParams = [...params];
@@ -94,8 +95,9 @@ export class RotationsService {
     const params: unknown[] = [];
     const $ = (value: unknown) => `$${params.push(value)}`;
     const at = instantOf(args.asRecordedAt);
-    const events = recordedRelation('rotation_events', at && $(at));
-    const transfers = recordedRelation('transfers', at && $(at));
+    const instant = at && $(at);
+    const events = recordedRelation('rotation_events', instant);
+    const transfers = recordedRelation('transfers', instant);
     const where = await this.rangeFilter(
       args,
       $,
