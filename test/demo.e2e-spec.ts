@@ -143,7 +143,7 @@ describe('the Kota Bekasi demo', () => {
 
   it("runs the README's journalist queries as written", async () => {
     const queries = readmeQueries('For journalists');
-    expect(queries).toHaveLength(6);
+    expect(queries).toHaveLength(7);
     const results = await Promise.all(queries.map((q) => t.gql(q)));
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(results[0].data.transfers.totalCount).toBe(61);
@@ -153,7 +153,13 @@ describe('the Kota Bekasi demo', () => {
     expect(results[2].data.vacancies.totalCount).toBeGreaterThan(0);
     expect(results[3].data.changes.totalCount).toBeGreaterThan(10);
     expect(results[4].data.officials.edges[0].node.displayName).toContain('Asep Kurniawan');
-    expect(results[5].data.corrections.edges).toEqual([]); // the demo records, and corrects nothing
+    // Without an instant, the record as it stands; with the instant it was read at, the same answer.
+    expect(results[5].data.rotationEvents.edges[0].node.transfers).toHaveLength(61);
+    const at = new Date().toISOString();
+    const then = await t.gql(queries[5], { at });
+    expect(then.errors).toBeUndefined();
+    expect(then.data).toEqual(results[5].data);
+    expect(results[6].data.corrections.edges).toEqual([]); // the demo records, and corrects nothing
   });
 });
 
