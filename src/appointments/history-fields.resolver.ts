@@ -17,22 +17,21 @@ import { PositionHolder, Vacancy, type PositionOnDay } from './dto/appointment-v
 
 @Resolver(() => Official)
 export class OfficialHistoryResolver {
-  // Fields with an argument go through Nest's resolver wrapper (DirectField takes none).
-  @ResolveField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
-  appointments(@Parent() o: Official, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+  @DirectField(() => [Appointment], { description: 'The career, oldest first: definitive and acting appointments.' })
+  appointments(@Parent() o: Official, @Context() ctx: GraphQLContext, @Args() { asRecordedAt }: AsRecordedArgs): Promise<Appointment[]> {
     return ctx.loaders.get(appointmentsOfOfficial).load(keyAt(o.id, instantOf(asRecordedAt)));
   }
 
-  @ResolveField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
-  async currentAppointment(@Parent() o: Official, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment | null> {
+  @DirectField(() => Appointment, { nullable: true, description: 'The definitive post held today (Asia/Jakarta), if any.' })
+  async currentAppointment(@Parent() o: Official, @Context() ctx: GraphQLContext, @Args() { asRecordedAt }: AsRecordedArgs): Promise<Appointment | null> {
     return (await ctx.loaders.get(officialPostOn).load(keyAt(`${o.id}|${today()}`, instantOf(asRecordedAt))))[0] ?? null;
   }
 }
 
 @Resolver(() => Position)
 export class PositionHistoryResolver {
-  @ResolveField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
-  appointments(@Parent() p: Position, @Args() { asRecordedAt }: AsRecordedArgs, @Context() ctx: GraphQLContext): Promise<Appointment[]> {
+  @DirectField(() => [Appointment], { description: 'The succession (and any acting holders), oldest first.' })
+  appointments(@Parent() p: Position, @Context() ctx: GraphQLContext, @Args() { asRecordedAt }: AsRecordedArgs): Promise<Appointment[]> {
     return ctx.loaders.get(appointmentsOfPosition).load(keyAt(p.id, instantOf(asRecordedAt)));
   }
 
