@@ -93,7 +93,7 @@ describe('as-recorded reads answer what was answered then (property)', () => {
     let changes = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 2, maxLength: 7 }), async (commands) => {
-        await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
+        await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
         const seen: { at: string; answer: unknown }[] = [{ at: await instant(), answer: await read(null) }];
         for (const c of commands) {
           let res;
@@ -126,7 +126,7 @@ describe('as-recorded reads answer what was answered then (property)', () => {
   });
 
   it('keeps a replaced lampiran row with the instants it was the record', async () => {
-    await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
+    await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
     const recorded = await t.hr(RECORD, { input: toInput({ date: '2024-07-01', title: 'Pelantikan', transfers: [{ official: 0, to: 0, acting: false }] }) });
     const event = recorded.data.recordRotationEvent.event;
     const before = await instant();

@@ -94,6 +94,15 @@ describe('corrections in the open', () => {
     expect(Date.parse(v.recordedAt)).toBeGreaterThanOrEqual(Date.parse(a.recordedAt));
   });
 
+  it('dates a correction at the instant the record history gives it: read as recorded then, the event is corrected; a millisecond before, not yet', async () => {
+    const res = await t.gql(CORRECTIONS, { from: started.toISOString() });
+    const v = res.data.corrections.edges.map((e: any) => e.node).find((c: any) => c.kind === 'VOIDED');
+    const status = async (at: string) => (await t.gql(`query ($id: ID!, $at: DateTime) { rotationEvent(id: $id, asRecordedAt: $at) { status } }`, { id: voided, at })).data.rotationEvent.status;
+    const before = new Date(new Date(v.recordedAt).getTime() - 1).toISOString();
+    expect(await status(v.recordedAt)).toBe('VOIDED');
+    expect(await status(before)).toBe('RECORDED');
+  });
+
   it('pages by cursor and filters by instant', async () => {
     const one = await t.gql(CORRECTIONS, { first: 1, from: started.toISOString() });
     expect(one.data.corrections.pageInfo.hasNextPage).toBe(true);

@@ -28,10 +28,12 @@ export class RecordingRepository {
    * Takes the recording lock, then stamps the transaction with the instant its changes become
    * the record (read by the history triggers): taken once the lock is held, so recordings'
    * instants come in the order they commit, which the transaction's start would not promise.
+   * Whole milliseconds, as the API writes a DateTime: an instant read back from a correction
+   * or an event is exactly the one to ask asRecordedAt for.
    */
   async lock(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
-    await manager.query("SELECT set_config('mutasi.recorded_at', clock_timestamp()::text, true)");
+    await manager.query("SELECT set_config('mutasi.recorded_at', date_trunc('milliseconds', clock_timestamp())::text, true)");
   }
 
   async submissionWithKey(manager: EntityManager, idempotencyKey: string): Promise<{ id: string; request_hash: string } | undefined> {
