@@ -29,11 +29,12 @@ export class RecordingRepository {
    * the record (read by the history triggers): taken once the lock is held, so recordings'
    * instants come in the order they commit, which the transaction's start would not promise.
    * Whole milliseconds, as the API writes a DateTime: an instant read back from a correction
-   * or an event is exactly the one to ask asRecordedAt for.
+   * or an event is exactly the one to ask asRecordedAt for. The millisecond is then let pass,
+   * so the next recording (which waits for this one's commit) gets a later one.
    */
   async lock(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [RECORDING_LOCK]);
-    await manager.query("SELECT set_config('mutasi.recorded_at', date_trunc('milliseconds', clock_timestamp())::text, true)");
+    await manager.query("SELECT set_config('mutasi.recorded_at', date_trunc('milliseconds', clock_timestamp())::text, true), pg_sleep(0.001)");
   }
 
   async submissionWithKey(manager: EntityManager, idempotencyKey: string): Promise<{ id: string; request_hash: string } | undefined> {
