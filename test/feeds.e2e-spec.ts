@@ -121,6 +121,11 @@ describe('Atom feeds', () => {
     expect(item.content).toContain('toCode FEED-A-1 → FEED-A-2');
     expect(parseFeed((await get('/feeds/units/FEED-A-UNIT-1/corrections.atom')).body).items).toHaveLength(1);
     expect(parseFeed((await get('/feeds/units/FEED-B-UNIT-3/corrections.atom')).body).items).toHaveLength(0);
+    // Per post: the post the amendment moved the row from, and the one it moved it to; not a post it never touched.
+    expect(parseFeed((await get('/feeds/posts/FEED-A-1/corrections.atom')).body).items).toHaveLength(1);
+    expect(parseFeed((await get('/feeds/posts/FEED-A-2/corrections.atom')).body).items).toHaveLength(1);
+    expect(parseFeed((await get('/feeds/posts/FEED-B-1/corrections.atom')).body).items).toHaveLength(0);
+    expect((await get('/feeds/posts/NOPE/corrections.atom')).status).toBe(404);
   });
 
   it('is advertised by the home page, in its head and beside the latest events', async () => {

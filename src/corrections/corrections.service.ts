@@ -61,11 +61,12 @@ export class CorrectionsService {
     return toPage(rows.map(correction), args, () => countRows(this.dataSource, base, countParams), (c) => [c.revisionRowId]);
   }
 
-  /** The latest `limit` corrections touching the unit (all when none), for a feed. */
-  async latest(unitId: string | undefined, limit: number): Promise<CorrectionsFeed> {
+  /** The latest `limit` corrections touching the unit or the post (all when neither), for a feed. */
+  async latest(scope: { unitId?: string; postId?: string }, limit: number): Promise<CorrectionsFeed> {
     const params: unknown[] = [limit];
     const where = ['r.kind <> \'RECORDED\''];
-    if (unitId) where.push(touchesUnit(subtree(`$${params.push(unitId)}`)));
+    if (scope.unitId) where.push(touchesUnit(subtree(`$${params.push(scope.unitId)}`)));
+    if (scope.postId) where.push(touchesPost(`$${params.push(scope.postId)}`));
     // The window runs before LIMIT: the count and latest instant are of every matching correction.
     const rows: (RevisionPair & { total: number; latest: string })[] = await this.dataSource.query(
       `${SELECT}, count(*) OVER ()::int AS total, max(r.recorded_at) OVER () AS latest ${FROM} WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT $1`,
@@ -88,6 +89,12 @@ function touchesUnit(unit: string): string {
   return `EXISTS (SELECT 1 FROM jsonb_array_elements(r.lampiran || COALESCE(p.lampiran, '[]'::jsonb)) x
     JOIN positions ps ON ps.id = (x->>'fromPositionId')::bigint OR ps.id = (x->>'toPositionId')::bigint
     WHERE ps.organization_id IN ${unit})`;
+}
+
+/** A row before or after the correction starts from or goes to the post. */
+function touchesPost(post: string): string {
+  return `EXISTS (SELECT 1 FROM jsonb_array_elements(r.lampiran || COALESCE(p.lampiran, '[]'::jsonb)) x
+    WHERE (x->>'fromPositionId')::bigint = ${post}::bigint OR (x->>'toPositionId')::bigint = ${post}::bigint)`;
 }
 
 type CorrectionWithKey = Correction & { revisionRowId: string };

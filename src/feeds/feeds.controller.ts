@@ -39,6 +39,11 @@ export class FeedsController {
   async unitCorrections(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.feeds.correctionsFeed({ unitCode: code }, origin(req)));
   }
+
+  @Get('posts/:code/corrections.atom')
+  async postCorrections(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.feeds.correctionsFeed({ postCode: code }, origin(req)));
+  }
 }
 
 function send(req: Request, res: Response, feed: Feed): void {

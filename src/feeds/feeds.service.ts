@@ -114,7 +114,8 @@ export class FeedsService {
   /** The newest corrections (amendments, voids, back-fills), with the reason and a short difference. */
   async correctionsFeed(scope: FeedScope, origin: string): Promise<Feed> {
     const unit = scope.unitCode ? await this.organizations.findOne({ code: scope.unitCode }) : undefined;
-    const { corrections, total, latest } = await this.corrections.latest(unit?.id, FEED_SIZE);
+    const post = scope.postCode ? await this.positions.findOne({ code: scope.postCode }) : undefined;
+    const { corrections, total, latest } = await this.corrections.latest({ unitId: unit?.id, postId: post?.id }, FEED_SIZE);
     const entries = corrections.map((c): AtomEntry => ({
       id: this.tag(`correction/${c.eventId}/${c.revision}`),
       title: `${KIND_WORDS[c.kind]}: ${c.header.title}`,
@@ -124,10 +125,13 @@ export class FeedsService {
       summary: `${KIND_WORDS[c.kind]} SK ${c.header.decreeNumber ?? 'tanpa nomor'} (revisi ${c.previousRevision ?? '?'} → ${c.revision}). Alasan: ${c.reason ?? '—'}`,
       content: correctionWords(c),
     }));
-    const name = unit ? `Koreksi: ${unit.name} dan unit di bawahnya` : 'Koreksi catatan pelantikan';
-    const path = unit ? `/feeds/units/${encodeURIComponent(unit.code)}/corrections.atom` : '/feeds/corrections.atom';
+    const [name, path, key] = unit
+      ? [`Koreksi: ${unit.name} dan unit di bawahnya`, `/feeds/units/${encodeURIComponent(unit.code)}/corrections.atom`, `unit/${unit.code}/corrections`]
+      : post
+        ? [`Koreksi: ${post.title}`, `/feeds/posts/${encodeURIComponent(post.code)}/corrections.atom`, `post/${post.code}/corrections`]
+        : ['Koreksi catatan pelantikan', '/feeds/corrections.atom', 'corrections'];
     const about = 'Setiap koreksi, pembatalan dan perubahan catatan pelantikan, dengan alasannya dan apa yang berubah.';
-    return this.feed(origin, path, unit ? `unit/${unit.code}/corrections` : 'corrections', name, about, entries, total, latest);
+    return this.feed(origin, path, key, name, about, entries, total, latest);
   }
 
   private feed(origin: string, path: string, key: string, title: string, subtitle: string, entries: AtomEntry[], total: number, latest: Date | null): Feed {
