@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { appointmentsQuery } from '../src/exports/export-queries.js';
+import { asRecordedScenario } from './as-recorded.js';
 import { benchEvents, eventPageScenario } from './event-page.js';
 import { generate } from './generate.js';
 import { importScenario } from './import-annex.js';
@@ -45,7 +46,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     /** Interleaved rounds of the read loads (Mutasi → PostGraphile → raw); the table shows medians. */
     rounds: { type: 'string', default: '1' },
-    /** Comma-separated scenarios to run (export, event-page, holder, nested, page, record, import, bulk); all by default. */
+    /** Comma-separated scenarios to run (export, event-page, holder, nested, page, record, as-recorded, import, bulk); all by default. */
     only: { type: 'string' },
     /** The checkout whose built `dist/src/main.js` is the Mutasi measured: another commit's, for a before/after. */
     mutasi: { type: 'string', default: '.' },
@@ -286,6 +287,27 @@ async function main() {
       await stopServer(raw);
     }
     if (runs('record')) await recordScenario(db, base, hr);
+    if (runs('as-recorded')) {
+      const f = await asRecordedScenario(db, base, hr, 20, log);
+      for (const r of f.reads) {
+        rows.push({
+          scenario: `9. ${r.name}, as recorded before an amendment vs plain (median of 20 over HTTP)`,
+          mutasi: `${fmt(r.asRecorded)} ms`,
+          baseline: `${fmt(r.plain)} ms plain`,
+          ratio: `${(r.asRecorded / r.plain).toFixed(2)}×`,
+          latency: '',
+          rss: '',
+        });
+      }
+      rows.push({
+        scenario: `9. amending a ${fmt(f.transfers)}-transfer event (same lampiran, title corrected): history kept`,
+        mutasi: `${fmt(Math.round(f.bytesAdded / 1024))} kB`,
+        baseline: Object.entries(f.rowsAdded).map(([t, n]) => `${t} +${fmt(n)}`).join(', '),
+        ratio: '',
+        latency: '',
+        rss: '',
+      });
+    }
     // After the other writes: the lampiran moves the current holders as they are then.
     if (runs('import')) {
       const f = await importScenario(db, base, hr, mutasi.pid, IMPORT_ROWS, log);
