@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { eventInput, officials, query, RECORD, unitWithPosts } from './support/rotations.js';
+import { amendOrVoid, clearRecords, eventInput, officials, query, RECORD, unitWithPosts } from './support/rotations.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 /**
@@ -93,23 +93,15 @@ describe('as-recorded reads answer what was answered then (property)', () => {
     let changes = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 2, maxLength: 7 }), async (commands) => {
-        await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
+        await clearRecords(t);
         const seen: { at: string; answer: unknown }[] = [{ at: await instant(), answer: await read(null) }];
         for (const c of commands) {
           let res;
           if (c.op === 'record') {
             res = await t.hr(RECORD, { input: toInput(c) });
           } else {
-            const events = await query<{ id: string; version: number }>(t, `SELECT id, version FROM rotation_events WHERE status = 'RECORDED' ORDER BY id`);
-            if (events.length === 0) continue;
-            const target = events[c.pick % events.length];
-            res =
-              c.op === 'amend'
-                ? await t.hr(
-                    `mutation ($id: ID!, $v: Int!, $input: RotationEventInput!) { amendRotationEvent(id: $id, expectedVersion: $v, input: $input, reason: "property") { event { id } } }`,
-                    { id: target.id, v: target.version, input: toInput(c.event) },
-                  )
-                : await t.hr(`mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "property") { id } }`, { id: target.id, v: target.version });
+            res = await amendOrVoid(t, c.op, c.pick, c.op === 'amend' ? toInput(c.event) : undefined);
+            if (!res) continue;
           }
           if (!res.errors) changes++;
           seen.push({ at: await instant(), answer: await read(null) });
@@ -126,7 +118,7 @@ describe('as-recorded reads answer what was answered then (property)', () => {
   });
 
   it('keeps a replaced lampiran row with the instants it was the record', async () => {
-    await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
+    await clearRecords(t);
     const recorded = await t.hr(RECORD, { input: toInput({ date: '2024-07-01', title: 'Pelantikan', transfers: [{ official: 0, to: 0, acting: false }] }) });
     const event = recorded.data.recordRotationEvent.event;
     const before = await instant();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createOfficial, createOrganization, createPosition, nip } from '../factories/index.js';
-import type { TestApp } from './app.js';
+import type { GraphQLResponse, TestApp } from './app.js';
 
 export const RECORD = `mutation ($input: RotationEventInput!, $key: String) {
   recordRotationEvent(input: $input, idempotencyKey: $key) {
@@ -100,4 +100,26 @@ export async function officials(t: TestApp, prefix: string, count: number, o: Re
     out.push({ id: await createOfficial(t, { nip: value, name, rank: 'IV_A', ...o }), name, nip: value });
   }
   return out;
+}
+
+/** Empties everything recordings write, the record's history included: a property test's fresh start. */
+export async function clearRecords(t: TestApp): Promise<void> {
+  await query(t, 'TRUNCATE appointments, transfers, import_rows, imports, rotation_event_revisions, rotation_events, audit_log, appointments_history, transfers_history, rotation_events_history');
+}
+
+/**
+ * A property test's amend or void of the `pick`-th recorded event (modulo how many there are),
+ * with `input` for an amendment; null when no event is recorded.
+ */
+export async function amendOrVoid(t: TestApp, op: 'amend' | 'void', pick: number, input?: unknown): Promise<GraphQLResponse | null> {
+  const events = await query<{ id: string; version: number }>(t, `SELECT id, version FROM rotation_events WHERE status = 'RECORDED' ORDER BY id`);
+  if (events.length === 0) return null;
+  const target = events[pick % events.length];
+  return op === 'amend'
+    ? t.hr(`mutation ($id: ID!, $v: Int!, $input: RotationEventInput!) { amendRotationEvent(id: $id, expectedVersion: $v, input: $input, reason: "property") { event { id } } }`, {
+        id: target.id,
+        v: target.version,
+        input,
+      })
+    : t.hr(`mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "property") { id } }`, { id: target.id, v: target.version });
 }
