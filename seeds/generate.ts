@@ -17,7 +17,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const slug = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]+/g, '-');
 
 // ── Units and posts ────────────────────────────────────────────────────────────────────────
-interface Org { code: string; name: string; kind: string; parent: string; establishedOn: string }
+interface Org { code: string; name: string; kind: string; parent: string; establishedOn: string; regionCode?: string; governmentType?: string }
 interface Post { code: string; title: string; org: string; echelon: string; category: string; establishedOn: string; level: string; seats: number }
 const orgs: Org[] = [];
 const posts: Post[] = [];
@@ -29,6 +29,7 @@ const post = (code: string, title: string, o: string, echelon: string, category:
 
 const GOV = facts.government.code;
 org(GOV, facts.government.name, 'GOVERNMENT', '', facts.government.establishedOn);
+Object.assign(orgs.at(-1)!, { regionCode: facts.government.regionCode, governmentType: facts.government.governmentType });
 for (const s of facts.secretariats) {
   org(s.code, s.name, s.kind, GOV);
   post(`${s.code}-KEPALA`, s.head[0], s.code, s.head[1], 'HIGH_LEADERSHIP');
@@ -317,7 +318,13 @@ for (const p of posts) if (p.category === 'FUNCTIONAL') p.seats = (heldAt.get(p.
 
 // ── Files ──────────────────────────────────────────────────────────────────────────────────
 const csv = (rows: Record<string, string>[], columns: string[]) => stringify(rows, { header: true, columns });
-writeFileSync(new URL('organizations.csv', DATA), csv(orgs.map((o) => ({ code: o.code, name: o.name, kind: o.kind, parent_code: o.parent, established_on: o.establishedOn })), ['code', 'name', 'kind', 'parent_code', 'established_on']));
+writeFileSync(
+  new URL('organizations.csv', DATA),
+  csv(
+    orgs.map((o) => ({ code: o.code, name: o.name, kind: o.kind, parent_code: o.parent, established_on: o.establishedOn, region_code: o.regionCode ?? '', government_type: o.governmentType ?? '' })),
+    ['code', 'name', 'kind', 'parent_code', 'established_on', 'region_code', 'government_type'],
+  ),
+);
 writeFileSync(
   new URL('positions.csv', DATA),
   csv(

@@ -1,3 +1,4 @@
+import type { GovernmentType } from '../src/governments/government-type.enum.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,10 +50,22 @@ export async function loadDemo(app: INestApplicationContext, log: (line: string)
 
   const organizations = app.get(OrganizationsService);
   const orgCodes = await existing('organizations', 'code');
-  for (const o of csv<{ code: string; name: string; kind: string; parent_code: string; established_on: string }>('organizations.csv')) {
+  type OrgRow = { code: string; name: string; kind: string; parent_code: string; established_on: string; region_code: string; government_type: string };
+  for (const o of csv<OrgRow>('organizations.csv')) {
     if (orgCodes.has(o.code)) continue;
     const parentId = o.parent_code ? (await organizations.findOne({ code: o.parent_code })).id : null;
-    await organizations.create({ code: o.code, name: o.name, kind: o.kind as OrganizationKind, parentId, establishedOn: orNull(o.established_on) }, null);
+    await organizations.create(
+      {
+        code: o.code,
+        name: o.name,
+        kind: o.kind as OrganizationKind,
+        parentId,
+        establishedOn: orNull(o.established_on),
+        regionCode: orNull(o.region_code),
+        governmentType: orNull(o.government_type) as GovernmentType | null,
+      },
+      null,
+    );
     report.organizations++;
   }
   const orgIds = new Map<string, string>((await db.query('SELECT code, id::text AS id FROM organizations')).map((r: { code: string; id: string }) => [r.code, r.id]));
@@ -81,10 +94,19 @@ export async function loadDemo(app: INestApplicationContext, log: (line: string)
 
   const officials = app.get(OfficialsService);
   const nips = await existing('officials', 'nip');
-  for (const o of csv<{ nip: string; name: string; honorific_prefix: string; honorific_suffix: string; employment: string; rank: string }>('officials.csv')) {
+  type OfficialRow = { nip: string; name: string; honorific_prefix: string; honorific_suffix: string; employment: string; rank: string; government_code: string };
+  for (const o of csv<OfficialRow>('officials.csv')) {
     if (nips.has(o.nip)) continue;
     await officials.create(
-      { nip: o.nip, name: o.name, honorificPrefix: orNull(o.honorific_prefix), honorificSuffix: orNull(o.honorific_suffix), employment: o.employment as Employment, rank: o.rank as Rank },
+      {
+        nip: o.nip,
+        name: o.name,
+        honorificPrefix: orNull(o.honorific_prefix),
+        honorificSuffix: orNull(o.honorific_suffix),
+        employment: o.employment as Employment,
+        rank: o.rank as Rank,
+        government: o.government_code || 'PEMKOT-BKS',
+      },
       null,
     );
     report.officials++;

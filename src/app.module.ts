@@ -22,6 +22,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { GovernmentsModule } from './governments/governments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CorrectionsModule } from './corrections/corrections.module.js';
 import { FeedsModule } from './feeds/feeds.module.js';
@@ -84,6 +85,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        GovernmentsModule,
         ApiKeysModule,
         HealthModule,
         OrganizationsModule,

@@ -173,7 +173,7 @@ describe('access', () => {
     // The raw error from PostgreSQL repeats the NIP …
     const db = new pg.Client(t.databaseUrl);
     await db.connect();
-    const raw = await db.query(`INSERT INTO officials (nip, name, employment) VALUES ($1, 'X', 'PNS')`, [officialNip]).catch((e: Error & { detail?: string }) => e);
+    const raw = await db.query(`INSERT INTO officials (nip, name, employment, government_id) VALUES ($1, 'X', 'PNS', (SELECT id FROM organizations WHERE code = 'PEMDA-UJI'))`, [officialNip]).catch((e: Error & { detail?: string }) => e);
     await db.end();
     expect((raw as { detail?: string }).detail).toContain(officialNip);
 

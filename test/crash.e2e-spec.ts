@@ -75,7 +75,7 @@ describe('a SIGKILL in the middle of recording a large rotation (real child proc
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
     // Officials and posts straight into the tables: the API is not what is under test here.
-    const [{ id: unit }] = (await db.query(`INSERT INTO organizations (code, name, kind) VALUES ('CRASH', 'Dinas Uji Crash', 'AGENCY') RETURNING id`)).rows;
+    const [{ id: unit }] = (await db.query(`INSERT INTO organizations (code, name, kind, parent_id) VALUES ('CRASH', 'Dinas Uji Crash', 'AGENCY', (SELECT id FROM organizations WHERE code = 'PEMDA-UJI')) RETURNING id`)).rows;
     posts = (
       await db.query(
         `INSERT INTO positions (code, title, organization_id, echelon, category)
@@ -87,8 +87,8 @@ describe('a SIGKILL in the middle of recording a large rotation (real child proc
     // Valid PNS NIPs, all distinct: birth dates one day apart, TMT CPNS 2005-01.
     officials = (
       await db.query(
-        `INSERT INTO officials (nip, name, employment, rank)
-         SELECT to_char(date '1970-01-01' + i::int, 'YYYYMMDD') || '200501' || '1' || '001', n, 'PNS', 'IV_A'
+        `INSERT INTO officials (nip, name, employment, rank, government_id)
+         SELECT to_char(date '1970-01-01' + i::int, 'YYYYMMDD') || '200501' || '1' || '001', n, 'PNS', 'IV_A', (SELECT id FROM organizations WHERE code = 'PEMDA-UJI')
          FROM unnest($1::text[]) WITH ORDINALITY AS x(n, i) ORDER BY i RETURNING id`,
         [names],
       )

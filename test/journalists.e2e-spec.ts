@@ -291,7 +291,7 @@ describe('journalists', () => {
     it('rotationEvent → transfers → official → currentAppointment → position → organization costs the same for 5 and for 200 transfers', async () => {
       const org = await createOrganization(t, { code: 'BULK' });
       await query(t, `INSERT INTO positions (code, title, organization_id, echelon, category) SELECT 'BULK-' || g, 'Bulk ' || g, $1, 'IV_A', 'SUPERVISOR' FROM generate_series(1, 200) g`, [org]);
-      await query(t, `INSERT INTO officials (name, employment) SELECT 'Bulk ' || chr(65 + g % 26) || chr(65 + g / 26), 'PNS' FROM generate_series(1, 200) g`);
+      await query(t, `INSERT INTO officials (name, employment, government_id) SELECT 'Bulk ' || chr(65 + g % 26) || chr(65 + g / 26), 'PNS', (SELECT id FROM organizations WHERE code = 'PEMDA-UJI') FROM generate_series(1, 200) g`);
       const officials = await query<{ id: string }>(t, `SELECT id FROM officials WHERE name LIKE 'Bulk %' ORDER BY id`);
       const posts = await query<{ id: string }>(t, `SELECT id FROM positions WHERE code LIKE 'BULK-%' ORDER BY id`);
       const small = await record(t, officials.slice(0, 5).map((o, i) => ({ officialId: o.id, toPositionId: posts[i].id })), { swornInOn: '2025-01-06', decreeDate: '2025-01-06' });

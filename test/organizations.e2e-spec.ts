@@ -17,11 +17,13 @@ describe('organizations', () => {
 
   it('creates a unit and reads it back by id and by code', async () => {
     const created = await t.hr(CREATE, {
-      input: { code: 'PEMKOT-BKS', name: 'Pemerintah Kota Bekasi', kind: 'GOVERNMENT', establishedOn: '1997-03-10' },
+      input: { code: 'PEMKOT-BKS', name: 'Pemerintah Kota Bekasi', kind: 'GOVERNMENT', regionCode: '32.75', governmentType: 'CITY', establishedOn: '1997-03-10' },
     });
     expect(created.errors).toBeUndefined();
     const org = created.data.createOrganization;
     expect(org).toMatchObject({ code: 'PEMKOT-BKS', kind: 'GOVERNMENT', establishedOn: '1997-03-10', dissolvedOn: null, parent: null });
+    const government = await t.gql(`query ($id: ID) { organization(id: $id) { regionCode governmentType government { code } } }`, { id: org.id });
+    expect(government.data.organization).toEqual({ regionCode: '32.75', governmentType: 'CITY', government: { code: 'PEMKOT-BKS' } });
 
     const byId = await t.gql(`query ($id: ID) { organization(id: $id) { code name } }`, { id: org.id });
     expect(byId.data.organization).toEqual({ code: 'PEMKOT-BKS', name: 'Pemerintah Kota Bekasi' });
@@ -67,17 +69,35 @@ describe('organizations', () => {
     expect(loop.errors?.[0].message).not.toMatch(/violates|constraint|organizations_/);
 
     const unchanged = await t.gql(`query ($id: ID) { organization(id: $id) { parent { code } } }`, { id: a });
-    expect(unchanged.data.organization.parent).toBeNull();
+    expect(unchanged.data.organization.parent).toEqual({ code: 'PEMDA-UJI' });
   });
 
-  it('moves a unit to another parent and to the top', async () => {
+  it('moves a unit to another parent of its government, but not to the top nor to another government', async () => {
     const a = await createOrganization(t, { code: 'MOVE-A' });
     const b = await createOrganization(t, { code: 'MOVE-B' });
     const c = await createOrganization(t, { code: 'MOVE-C', parentId: a });
     const moved = await t.hr(UPDATE, { id: c, input: { parentId: b, name: 'Dipindah' } });
     expect(moved.data.updateOrganization).toMatchObject({ code: 'MOVE-C', name: 'Dipindah', parent: { code: 'MOVE-B' } });
     const top = await t.hr(UPDATE, { id: c, input: { parentId: null } });
-    expect(top.data.updateOrganization.parent).toBeNull();
+    expect(top.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'UNIT_CHANGES_GOVERNMENT' });
+    const other = await createOrganization(t, { code: 'MOVE-GOV', kind: 'GOVERNMENT' });
+    const away = await t.hr(UPDATE, { id: c, input: { parentId: other } });
+    expect(away.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'UNIT_CHANGES_GOVERNMENT' });
+    const still = await t.gql(`query ($id: ID) { organization(id: $id) { parent { code } government { code } } }`, { id: c });
+    expect(still.data.organization).toEqual({ parent: { code: 'MOVE-B' }, government: { code: 'PEMDA-UJI' } });
+  });
+
+  it('refuses a top-level unit that is not a government with its region code, and a region code taken twice', async () => {
+    const bare = await t.hr(CREATE, { input: { code: 'NO-PARENT', name: 'Dinas Tanpa Induk', kind: 'AGENCY' } });
+    expect(bare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'GOVERNMENT_SHAPE' });
+    const noRegion = await t.hr(CREATE, { input: { code: 'NO-REGION', name: 'Pemerintah Tanpa Kode', kind: 'GOVERNMENT', governmentType: 'REGENCY' } });
+    expect(noRegion.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'GOVERNMENT_SHAPE' });
+    const badRegion = await t.hr(CREATE, { input: { code: 'BAD-REGION', name: 'Pemerintah Salah Kode', kind: 'GOVERNMENT', regionCode: '3216', governmentType: 'REGENCY' } });
+    expect(badRegion.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'regionCode' })] });
+    const taken = await t.hr(CREATE, { input: { code: 'TWICE', name: 'Pemerintah Kembar', kind: 'GOVERNMENT', regionCode: '99.01', governmentType: 'CITY' } });
+    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', domainCode: 'REGION_CODE_TAKEN' });
+    const count = await t.gql(`{ governments { code } }`);
+    expect(count.data.governments.map((g: { code: string }) => g.code)).not.toContain('TWICE');
   });
 
   it('refuses an unknown parent with BAD_USER_INPUT naming parentId', async () => {

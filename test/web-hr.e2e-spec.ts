@@ -288,6 +288,8 @@ describe('HR workspace in a browser', () => {
     await form.getByLabel('Nama (tanpa gelar)').fill('Fajar Nugraha');
     await form.getByLabel('NIP', { exact: true }).fill('19910305 201503 1 002');
     await form.getByLabel('Gelar belakang').fill('S.T.');
+    // The test key acts for every government, and the database holds several: the clerk says which.
+    await form.getByLabel('Pemerintah daerah').fill('32.75');
     await form.getByRole('button', { name: 'Catat pejabat' }).click();
     const created = form.getByRole('status');
     await expect(created.innerText()).resolves.toBe('Pejabat tercatat: Fajar Nugraha, S.T. (NIP 199103052015031002)');
@@ -305,6 +307,7 @@ describe('HR workspace in a browser', () => {
     const units = page.locator('section[aria-labelledby="new-unit"]');
     await units.getByLabel(/^Kode \(huruf besar/).fill('DINKES');
     await units.getByLabel('Nama', { exact: true }).fill('Dinas Kesehatan Kedua');
+    await units.getByLabel('Kode unit induk').fill('PEMKOT-BKS');
     await units.getByRole('button', { name: 'Catat unit kerja' }).click();
     await expect(units.locator('#org-code-error').innerText()).resolves.toBe('Kode ini sudah dipakai unit kerja lain.');
 

@@ -4,6 +4,8 @@ import { PERSONAL_DATA_ROLES, Role } from './role.enum.js';
 export interface Actor {
   keyId: string;
   role: Role;
+  /** The governments (top-level unit ids) the key acts for, or ALL. */
+  governments: 'ALL' | readonly string[];
 }
 
 /** Set on every request by AuthMiddleware. */
@@ -15,4 +17,9 @@ export interface AuthenticatedRequest {
 
 export function canSeePersonalData(actor: Actor | null | undefined): boolean {
   return !!actor && PERSONAL_DATA_ROLES.includes(actor.role);
+}
+
+/** Whether the actor's key acts for this government (anonymous callers act for none). */
+export function actsFor(actor: Actor | null | undefined, governmentId: string): boolean {
+  return !!actor && (actor.governments === 'ALL' || actor.governments.includes(governmentId));
 }

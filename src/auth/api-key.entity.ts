@@ -26,6 +26,10 @@ export class ApiKey {
   @Column({ name: 'secret_hash', type: 'char', length: 64 })
   secretHash: string;
 
+  @Field({ description: 'The key acts for every government (a key made by the command line without --government, or by such a key). Otherwise it acts for its governments only.' })
+  @Column({ name: 'all_governments', type: 'boolean', default: false })
+  allGovernments: boolean;
+
   @Field(() => Date, { nullable: true })
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;

@@ -18,14 +18,15 @@ export class AuthService {
     // Any case, any run of spaces or tabs; a token that cannot be one of ours costs no lookup.
     const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match || !SECRET_SHAPE.test(match[1])) return undefined;
-    const [key]: { id: string; role: Role; stale: boolean }[] = await this.dataSource.query(
-      `SELECT id, role, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
-       FROM api_keys WHERE secret_hash = $1 AND revoked_at IS NULL`,
+    const [key]: { id: string; role: Role; all_governments: boolean; governments: string[]; stale: boolean }[] = await this.dataSource.query(
+      `SELECT id, role, all_governments, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale,
+              ARRAY(SELECT government_id::text FROM api_key_governments WHERE api_key_id = k.id ORDER BY government_id) AS governments
+       FROM api_keys k WHERE secret_hash = $1 AND revoked_at IS NULL`,
       [hashSecret(match[1])],
     );
     if (!key) return undefined;
     // Written at most once a minute, so a busy key does not turn every read into a write.
     if (key.stale) await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);
-    return { keyId: key.id, role: key.role };
+    return { keyId: key.id, role: key.role, governments: key.all_governments ? 'ALL' : key.governments };
   }
 }

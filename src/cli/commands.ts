@@ -36,8 +36,10 @@ export const USAGE = `Usage: npm run cli -- <command>
          [--echelon E] [--category C] [--kind K] [--bom (csv: a UTF-8 mark for Excel)]
                              stream an export to a file (NIP included), with progress on stderr
 ${IMPORT_USAGE}
-  keys create --role ROLE --label TEXT
-                             make an API key (ADMIN, HR or ANALYST) and print its secret on its own line
+  keys create --role ROLE --label TEXT [--government CODE ...]
+                             make an API key (ADMIN, HR or ANALYST) and print its secret on its own line;
+                             it acts for the governments named (code or region code, e.g. 32.75),
+                             or for every government without --government (the superuser ADMIN)
   help, --help, -h           print this
 
 Without DATABASE_URL the embedded PostgreSQL under DATA_DIR is used: the one of a running
@@ -170,7 +172,11 @@ export class UsageError extends Error {}
 
 /** `keys create`: the way in for the first ADMIN key, which has no other. */
 function keys(args: string[]): Run {
-  const { positionals, values } = parseOptions({ args, options: { role: { type: 'string' }, label: { type: 'string' } }, allowPositionals: true });
+  const { positionals, values } = parseOptions({
+    args,
+    options: { role: { type: 'string' }, label: { type: 'string' }, government: { type: 'string', multiple: true } },
+    allowPositionals: true,
+  });
   if (positionals[0] !== 'create') throw new UsageError('keys: the only subcommand is "create".');
   const role = values.role?.toUpperCase();
   if (!role || !Object.values(Role).includes(role as Role)) throw new UsageError(`keys create needs --role ${Object.values(Role).join('|')}`);
@@ -178,8 +184,9 @@ function keys(args: string[]): Run {
   if (!label) throw new UsageError('keys create needs --label "who the key is for"');
   return withApp(
     async (app) => {
-      const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null);
-      console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}"). Its secret, shown only now:`);
+      const { apiKey, secret } = await app.get(ApiKeysService).create(role as Role, label, null, values.government);
+      const scope = apiKey.allGovernments ? 'every government' : values.government!.join(', ');
+      console.error(`Created ${apiKey.role} key ${apiKey.id} ("${apiKey.label}") for ${scope}. Its secret, shown only now:`);
       console.log(secret);
     },
     { quiet: true },
@@ -233,7 +240,7 @@ async function exportTo(args: string[]): Promise<Run> {
         process.stderr.write(`\r${name}: ${progress.rows.toLocaleString('en')} rows, ${(progress.bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s   `);
       const timer = setInterval(report, 1000);
       try {
-        await exports.write(name, await exports.prepare(filters), true, createWriteStream(out), progress);
+        await exports.write(name, await exports.prepare(filters, null, true), true, createWriteStream(out), progress);
       } finally {
         clearInterval(timer);
         report();

@@ -23,10 +23,11 @@ export class ExportsController {
     if (filters.bom && !name.endsWith('.csv')) {
       throw validationFailed([{ field: 'bom', code: 'BOM_CSV_ONLY', message: 'bom applies to CSV exports only' }]);
     }
-    const resolved = await this.exports.prepare(filters);
+    const personal = canSeePersonalData(req.actor);
+    const resolved = await this.exports.prepare(filters, req.actor ?? null, personal);
     // Vary: the columns depend on the key, so no cache may give one caller's file to another.
     res.status(200).set({ 'content-type': CONTENT_TYPES[name], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store', vary: 'Authorization' });
     res.flushHeaders();
-    await this.exports.write(name, resolved, canSeePersonalData(req.actor), res).catch(() => res.destroy());
+    await this.exports.write(name, resolved, personal, res).catch(() => res.destroy());
   }
 }

@@ -1,3 +1,6 @@
+import type { Actor } from '../auth/actor.js';
+import { GovernmentsService } from '../governments/governments.service.js';
+import { EVERY_GOVERNMENT, outsideScope } from '../governments/governments.errors.js';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -55,18 +58,27 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly governments: GovernmentsService,
   ) {}
 
-  /** Checks the filters and resolves the unit; throws before anything is streamed. */
-  async prepare(filters: ExportFilters): Promise<ResolvedFilters> {
+  /**
+   * Checks the filters and resolves the unit (a government is its top unit); throws before
+   * anything is streamed. Personal data for a key acting for some governments only: the export
+   * must be narrowed to one of them.
+   */
+  async prepare(filters: ExportFilters, actor: Actor | null, withPersonalData: boolean): Promise<ResolvedFilters> {
     if (filters.from && filters.to) checkRange(filters.from, filters.to);
-    try {
-      return { ...filters, unitId: await this.organizations.unitId(filters) };
-    } catch (error) {
+    const unitId = await this.organizations.unitId(filters).catch((error: unknown) => {
       if (!(error instanceof OrganizationError)) throw error;
-      const field = filters.organizationId ? 'organizationId' : 'organizationCode';
+      const field = filters.organizationId ? 'organizationId' : filters.organizationCode ? 'organizationCode' : 'government';
       throw validationFailed([{ field, code: 'UNKNOWN_ORGANIZATION', message: `${field} names no organization` }]);
+    });
+    if (withPersonalData && actor && actor.governments !== 'ALL') {
+      if (!unitId) throw outsideScope(EVERY_GOVERNMENT, 'an export of every government with personal data: narrow it with government=<code>');
+      const government = (await this.governments.ofUnits([unitId])).get(unitId)!;
+      this.governments.assertActsFor(actor, government, 'an export with personal data');
     }
+    return { ...filters, unitId };
   }
 
   /**

@@ -95,7 +95,7 @@ export class ImportsService {
     this.markDuplicates(drafts, layout.columns);
     await this.resolve(drafts, layout.columns);
     const stored: StoredRow[] = drafts.map((d) => ({ sheetRow: d.sheetRow, cells: d.cells, transfer: transferOf(d), problems: d.problems }));
-    problems.push(...(await this.check(header, stored, layout.columns, headerProblems)));
+    problems.push(...(await this.check(header, stored, layout.columns, headerProblems, actor)));
     progress('checked', body.length);
 
     const fileSha256 = createHash('sha256').update(request.file).digest('hex');
@@ -294,11 +294,11 @@ export class ImportsService {
   }
 
   /** The recorder's dry run over the rows that map to a lampiran row; its problems placed on the sheet. */
-  private async check(header: Record<string, string | null>, rows: StoredRow[], columns: ColumnMapping[], headerProblems: ImportProblem[]): Promise<ImportProblem[]> {
+  private async check(header: Record<string, string | null>, rows: StoredRow[], columns: ColumnMapping[], headerProblems: ImportProblem[], actor: Actor | null): Promise<ImportProblem[]> {
     const mapped = rows.filter(mappable);
     if (mapped.length === 0 || hasErrors(headerProblems)) return [];
     const input = { ...header, transfers: mapped.map((r) => r.transfer) } as unknown as RotationEventInput;
-    const { problems } = await this.recorder.validate(input);
+    const { problems } = await this.recorder.validate(input, actor);
     const eventWide: ImportProblem[] = [];
     for (const p of problems) {
       const placed = placeRecorderProblem(p, mapped, columns);

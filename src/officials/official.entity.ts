@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
 import { personalData } from '../auth/personal-data.middleware.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Employment, Gender, Rank } from './official.enums.js';
@@ -21,6 +22,18 @@ export class Official extends TrackedRecord {
   @Index('officials_search_key_trgm_idx', { synchronize: false })
   @Column({ type: 'varchar', length: 150 })
   name: string;
+
+  /**
+   * The government that registered the official. Which government employs them on a day is
+   * the one of their last definitive post by then (a move between governments changes it), else this one.
+   */
+  @Index('officials_government_id_idx')
+  @Column({ name: 'government_id', type: 'bigint' })
+  governmentId: string;
+
+  @ManyToOne(() => Organization, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'government_id', foreignKeyConstraintName: 'officials_government_id_fkey' })
+  government?: Relation<Organization>;
 
   @Field(() => String, { nullable: true, description: 'Gelar depan, e.g. "dr. H.".' })
   @Column({ name: 'honorific_prefix', type: 'varchar', length: 100, nullable: true })

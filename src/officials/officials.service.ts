@@ -20,6 +20,7 @@ import { parseNip } from './nip.js';
 import { Official } from './official.entity.js';
 import { Employment, PNS_RANKS } from './official.enums.js';
 import { officialNotFound } from './officials.errors.js';
+import { GovernmentsService } from '../governments/governments.service.js';
 
 @Injectable()
 export class OfficialsService {
@@ -29,6 +30,7 @@ export class OfficialsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
+    private readonly governments: GovernmentsService,
   ) {
     this.find = leanFinder(dataSource, Official, ['id', 'nip'], officialNotFound);
   }
@@ -78,11 +80,17 @@ export class OfficialsService {
     return toPage(rows, args, () => countRows(this.dataSource, base, countParams), (r) => [r.score, r.id]);
   }
 
-  create(input: CreateOfficialInput, actor: Actor | null): Promise<Official> {
-    return this.audit.created(actor, 'createOfficial', 'official', Official, completeOfficial({ ...input }));
+  async create({ government: named, ...input }: CreateOfficialInput, actor: Actor | null): Promise<Official> {
+    const government = await this.governments.chosen(actor, named, 'government');
+    this.governments.assertActsFor(actor, government, `new official ${input.name}`);
+    return this.audit.created(actor, 'createOfficial', 'official', Official, { ...completeOfficial({ ...input }), governmentId: government.id });
   }
 
-  update(id: string, input: UpdateOfficialInput, actor: Actor | null): Promise<Official> {
+  /** By keys acting for the government employing the official today. */
+  async update(id: string, input: UpdateOfficialInput, actor: Actor | null): Promise<Official> {
+    const government = (await this.governments.employing([id], today())).get(id);
+    if (!government) throw officialNotFound();
+    this.governments.assertActsFor(actor, government, `official ${id}`);
     return this.audit.updated(
       actor,
       'updateOfficial',

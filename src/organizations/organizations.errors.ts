@@ -8,6 +8,11 @@ export enum OrganizationErrorCode {
   ORGANIZATION_CODE_TAKEN = 'ORGANIZATION_CODE_TAKEN',
   UNKNOWN_PARENT = 'UNKNOWN_PARENT',
   ORGANIZATION_CYCLE = 'ORGANIZATION_CYCLE',
+  /** A government is a top-level unit of kind GOVERNMENT with a region code and type; every other unit has a parent. */
+  GOVERNMENT_SHAPE = 'GOVERNMENT_SHAPE',
+  REGION_CODE_TAKEN = 'REGION_CODE_TAKEN',
+  /** A unit may move within its government, not to another. */
+  UNIT_CHANGES_GOVERNMENT = 'UNIT_CHANGES_GOVERNMENT',
 }
 
 export class OrganizationError extends DomainError<OrganizationErrorCode> {
@@ -15,10 +20,13 @@ export class OrganizationError extends DomainError<OrganizationErrorCode> {
     switch (this.code) {
       case OrganizationErrorCode.UNKNOWN_PARENT:
       case OrganizationErrorCode.ORGANIZATION_CYCLE:
+      case OrganizationErrorCode.GOVERNMENT_SHAPE:
+      case OrganizationErrorCode.UNIT_CHANGES_GOVERNMENT:
         return 'BAD_USER_INPUT';
       case OrganizationErrorCode.ORGANIZATION_NOT_FOUND:
         return 'NOT_FOUND';
       case OrganizationErrorCode.ORGANIZATION_CODE_TAKEN:
+      case OrganizationErrorCode.REGION_CODE_TAKEN:
         return 'CONFLICT';
       default:
         return assertUnreachable(this.code);
@@ -42,6 +50,20 @@ registerConstraintErrors({
     validationFailed([{ field: 'dissolvedOn', code: 'DATES_OUT_OF_ORDER', message: 'dissolvedOn must be after establishedOn' }]),
   organizations_not_own_parent_check: () => cycle(),
   organizations_no_cycle: () => cycle(),
+  organizations_government_root_check: () =>
+    new OrganizationError(
+      OrganizationErrorCode.GOVERNMENT_SHAPE,
+      'A unit without a parent is a government: kind GOVERNMENT, with its regionCode and governmentType. Every other unit has a parent and no region code.',
+      [{ field: 'parentId', code: OrganizationErrorCode.GOVERNMENT_SHAPE, message: 'Give a parent unit, or make this a government (kind GOVERNMENT, regionCode, governmentType).' }],
+    ),
+  organizations_region_code_key: () =>
+    new OrganizationError(OrganizationErrorCode.REGION_CODE_TAKEN, 'A government with this region code already exists.', [
+      { field: 'regionCode', code: OrganizationErrorCode.REGION_CODE_TAKEN, message: 'This region code is already another government\'s.' },
+    ]),
+  organizations_government_move: () =>
+    new OrganizationError(OrganizationErrorCode.UNIT_CHANGES_GOVERNMENT, 'A unit cannot move to another government: its posts\' history would move with it.', [
+      { field: 'parentId', code: OrganizationErrorCode.UNIT_CHANGES_GOVERNMENT, message: 'The new parent belongs to another government.' },
+    ]),
 });
 
 export const unknownParentCode = () =>

@@ -23,6 +23,11 @@ export class OrganizationsResolver {
     return this.service.findOne(by.require());
   }
 
+  @Query(() => [Organization], { description: 'Every government (instansi) held here, by region code.' })
+  governments(): Promise<Organization[]> {
+    return this.service.listGovernments();
+  }
+
   @Query(() => OrganizationConnection)
   organizations(@Args() args: OrganizationsArgs): Promise<OrganizationConnection> {
     return this.service.list(args);
@@ -43,6 +48,11 @@ export class OrganizationsResolver {
   @DirectField(() => Organization, { nullable: true })
   parent(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization | null> | null {
     return o.parentId ? ctx.loaders.get(organizationById).load(o.parentId) : null;
+  }
+
+  @DirectField(() => Organization, { description: 'The government the unit belongs to (itself for a government).' })
+  government(@Parent() o: Organization, @Context() ctx: GraphQLContext): Promise<Organization> {
+    return ctx.loaders.get(organizationById).load(o.governmentId) as Promise<Organization>;
   }
 
   @DirectField(() => [Organization], { description: 'Direct sub-units, by code.' })

@@ -14,6 +14,7 @@ import { Position } from './position.entity.js';
 import { echelonsOf } from './echelon-filter.js';
 import { PositionError, PositionErrorCode, positionNotFound } from './positions.errors.js';
 import { PostReadPlans, type PostQuery } from './post-read-plans.js';
+import { GovernmentsService } from '../governments/governments.service.js';
 
 @Injectable()
 export class PositionsService {
@@ -26,6 +27,7 @@ export class PositionsService {
     private readonly audit: AuditService,
     private readonly organizations: OrganizationsService,
     private readonly plans: PostReadPlans,
+    private readonly governments: GovernmentsService,
   ) {
     this.findOne = leanFinder(dataSource, Position, ['id', 'code'], positionNotFound);
   }
@@ -41,8 +43,12 @@ export class PositionsService {
 
   async list(args: PositionsArgs): Promise<Page<Position>> {
     const qb = this.positions.createQueryBuilder('p');
-    const unit = await this.organizations.unitId(args);
+    const unit = await this.organizations.unitId({ organizationId: args.organizationId, organizationCode: args.organizationCode });
     if (unit) qb.andWhere('p.organization_id = :org', { org: unit });
+    if (args.government) {
+      const government = await this.governments.find(args.government);
+      qb.andWhere('p.organization_id IN (SELECT u.id FROM organizations u WHERE u.government_id = :government)', { government: government.id });
+    }
     const echelons = echelonsOf(args);
     if (echelons) qb.andWhere('p.echelon = ANY(:echelons::echelon[])', { echelons });
     if (args.category) qb.andWhere('p.category = :category', { category: args.category });
@@ -58,7 +64,8 @@ export class PositionsService {
   }
 
   /** An unknown organization is refused by the foreign key and reported as UNKNOWN_ORGANIZATION. */
-  create(input: CreatePositionInput, actor: Actor | null): Promise<Position> {
+  async create(input: CreatePositionInput, actor: Actor | null): Promise<Position> {
+    await this.assertActsForUnit(actor, input.organizationId, `new post ${input.code}`);
     return this.audit.created(actor, 'createPosition', 'position', Position, input);
   }
 
@@ -68,6 +75,10 @@ export class PositionsService {
    * its retirement age were decided by it. A new category is a new post.
    */
   async update(id: string, input: UpdatePositionInput, actor: Actor | null): Promise<Position> {
+    const government = (await this.governments.ofPosts([id])).get(id);
+    if (!government) throw positionNotFound();
+    this.governments.assertActsFor(actor, government, `post ${id}`);
+    if (input.organizationId) await this.assertActsForUnit(actor, input.organizationId, `post ${id} moved to unit ${input.organizationId}`);
     if (input.category) {
       const [row]: { category: string; used: boolean }[] = await this.positions.query(
         `SELECT category, EXISTS (SELECT 1 FROM transfers t WHERE t.to_position_id = p.id OR t.from_position_id = p.id) AS used FROM positions p WHERE p.id = $1`,
@@ -80,5 +91,11 @@ export class PositionsService {
       }
     }
     return this.audit.updated(actor, 'updatePosition', 'position', Position, id, () => input, positionNotFound);
+  }
+
+  /** A post is written by keys acting for its unit's government (an unknown unit is left to the foreign key). */
+  private async assertActsForUnit(actor: Actor | null, unitId: string, row: string): Promise<void> {
+    const government = (await this.governments.ofUnits([unitId])).get(unitId);
+    if (government) this.governments.assertActsFor(actor, government, row);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn, type Relation } from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { TimeOfDayScalar } from '../common/scalars/time-of-day.scalar.js';
 import { RotationProblem } from './dto/rotation-problem.js';
@@ -76,6 +77,15 @@ export class RotationEvent extends TrackedRecord {
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true })
   idempotencyKey: string | null;
+
+  /** The government whose decree this is: every post its lampiran fills or leaves belongs to it. */
+  @Index('rotation_events_government_id_idx')
+  @Column({ name: 'government_id', type: 'bigint' })
+  governmentId: string;
+
+  @ManyToOne(() => Organization, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'government_id', foreignKeyConstraintName: 'rotation_events_government_id_fkey' })
+  government?: Relation<Organization>;
 
   /** When this state became the record (transaction time); earlier states are in rotation_events_history. Set by a trigger. */
   @Column({ name: 'recorded_from', type: 'timestamptz', default: () => 'now()' })

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import { actsFor, type Actor } from '../auth/actor.js';
+import { GovernmentsService } from '../governments/governments.service.js';
+import { outsideScope } from '../governments/governments.errors.js';
+import type { PlannedTransfer } from './recording/lookups.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import { EventRevisionsRepository } from '../corrections/event-revisions.repository.js';
 import { RevisionKind } from '../corrections/revision.enums.js';
@@ -13,7 +16,7 @@ import type { RotationEventValidation, RotationProblem } from './dto/rotation-pr
 import { factsNeeded, historyProblems, type RowIndex } from './recording/history-problems.js';
 import { knownHistories, rebuildSince, rowIndex } from './recording/known-histories.js';
 import { checkLampiran, decreeNumberTaken, eventDateProblems, eventInputProblems, storableEvent } from './recording/lampiran-rules.js';
-import { hasErrors, sortProblems } from './recording/problems.js';
+import { error, hasErrors, sortProblems, warning } from './recording/problems.js';
 import { RecordingRepository } from './recording/recording.repository.js';
 import { wellFormed } from './recording/row-input.js';
 import { otherActingTransfers, otherEventChanges, sideEffectProblems } from './recording/side-effects.js';
@@ -28,7 +31,8 @@ const NEW_EVENT_ORDER = 2n ** 63n;
 interface Applied {
   problems: RotationProblem[];
   eventId: string;
-  projection: Projection;
+  /** Null when nothing could be written (the rows name no government): there are errors then. */
+  projection: Projection | null;
 }
 
 interface ApplyOptions {
@@ -40,6 +44,11 @@ interface ApplyOptions {
   since?: string;
   idempotencyKey?: string | null;
   requestHash?: string;
+  /** The amended event's government, which an amendment keeps. */
+  governmentId?: string;
+  actor: Actor | null;
+  /** A dry run reports a government outside the key's scope as a problem; recording refuses it (FORBIDDEN). */
+  dryRun?: boolean;
 }
 
 type Operation = 'recordRotationEvent' | 'amendRotationEvent' | 'voidRotationEvent';
@@ -61,15 +70,16 @@ export class RotationRecorderService {
     private readonly projection: ProjectionService,
     private readonly audit: AuditService,
     private readonly revisions: EventRevisionsRepository,
+    private readonly governments: GovernmentsService,
   ) {}
 
   /** Every problem at once; writes nothing. */
-  async validate(input: RotationEventInput): Promise<RotationEventValidation> {
+  async validate(input: RotationEventInput, actor: Actor | null): Promise<RotationEventValidation> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
-      const { problems } = await this.apply(runner.manager, input, {});
+      const { problems } = await this.apply(runner.manager, input, { actor, dryRun: true });
       return { valid: !hasErrors(problems), problems };
     } finally {
       await runner.rollbackTransaction();
@@ -86,7 +96,7 @@ export class RotationRecorderService {
       await this.repository.lock(manager);
       const replay = idempotencyKey === null ? null : await this.replay(manager, idempotencyKey, requestHash);
       if (replay) return recorded(replay, true);
-      const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash }));
+      const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash, actor }));
       await this.audited(manager, actor, 'recordRotationEvent', event.id);
       await this.revisions.keep(manager, event.id, RevisionKind.RECORDED, null);
       await this.keepBackfills(manager, event);
@@ -98,10 +108,10 @@ export class RotationRecorderService {
   async amend(id: string, expectedVersion: number, input: RotationEventInput, reason: string, actor: Actor | null): Promise<RecordedRotationEvent> {
     return this.dataSource.transaction(async (manager) => {
       await this.repository.lock(manager);
-      const oldDate = await this.changeableEventDate(manager, id, expectedVersion);
+      const { effective_on: oldDate, government_id: governmentId } = await this.changeableEvent(manager, id, expectedVersion, actor);
       const before = await this.repository.snapshot(manager, id);
       const oldOfficials = await this.repository.deleteTransfers(manager, id);
-      const event = await this.commit(manager, await this.apply(manager, input, { eventId: id, alsoRebuild: oldOfficials, since: oldDate }));
+      const event = await this.commit(manager, await this.apply(manager, input, { eventId: id, alsoRebuild: oldOfficials, since: oldDate, governmentId, actor }));
       await this.audited(manager, actor, 'amendRotationEvent', id, before, reason);
       await this.revisions.keep(manager, id, RevisionKind.AMENDED, reason);
       await this.keepBackfills(manager, event);
@@ -113,7 +123,7 @@ export class RotationRecorderService {
   async void(id: string, expectedVersion: number, reason: string, actor: Actor | null): Promise<RotationEvent> {
     return this.dataSource.transaction(async (manager) => {
       await this.repository.lock(manager);
-      await this.changeableEventDate(manager, id, expectedVersion);
+      await this.changeableEvent(manager, id, expectedVersion, actor);
       const before = await this.repository.snapshot(manager, id);
       const since = await this.repository.voidEvent(manager, id, reason);
       const projection = await this.projection.project(manager, await this.repository.officialsOfEvent(manager, id), since);
@@ -154,10 +164,11 @@ export class RotationRecorderService {
     return this.repository.findEvent(manager, previous.id);
   }
 
-  /** Locks the event and checks it can still be changed at the version the caller saw; returns its effective date. */
-  private async changeableEventDate(manager: EntityManager, id: string, expectedVersion: number): Promise<string> {
+  /** Locks the event and checks the key acts for its government and it can still be changed at the version the caller saw. */
+  private async changeableEvent(manager: EntityManager, id: string, expectedVersion: number, actor: Actor | null) {
     const row = await this.repository.lockEvent(manager, id);
     if (!row) throw eventNotFound();
+    this.governments.assertActsFor(actor, await this.governments.byId(row.government_id, manager), `event ${id}`);
     if (row.status === RotationEventStatus.VOIDED) throw new RotationError(RotationErrorCode.EVENT_VOIDED, 'This event has been voided and can no longer be changed.');
     if (row.version !== expectedVersion) {
       throw new RotationError(
@@ -167,7 +178,7 @@ export class RotationRecorderService {
         { currentVersion: row.version },
       );
     }
-    return row.effective_on;
+    return row;
   }
 
   /**
@@ -197,11 +208,20 @@ export class RotationRecorderService {
     const checked = checkLampiran(input.transfers, effectiveOn, order, lookups);
     problems.push(...checked.problems);
 
+    // One decree, one government: the one of the posts it fills (or leaves), which the key must act for.
+    const government = await this.eventGovernment(manager, checked.planned, input, options);
+    problems.push(...government.problems);
+    if (!government.ref) {
+      // Rows that name no post are errors already; otherwise say why nothing can be recorded.
+      if (!hasErrors(problems)) problems.push(error('GOVERNMENT_UNKNOWN', 'No row names a post, so the decree\'s government is unknown: nothing can be recorded.'));
+      return { problems: sortProblems(problems), eventId: '', projection: null };
+    }
+
     // Write. A decree date after the effective date is already an ERROR; left out here so the
     // trial insert does not trip the table's own check before every problem is collected.
     const decreeDate = input.decreeDate && effectiveOn < input.decreeDate ? null : (input.decreeDate ?? null);
     const fields = { input, effectiveOn, decreeNumber, decreeDate };
-    const eventId = options.eventId ?? (await this.repository.insertEvent(manager, fields, options.idempotencyKey ?? null, options.requestHash ?? null));
+    const eventId = options.eventId ?? (await this.repository.insertEvent(manager, fields, government.ref.id, options.idempotencyKey ?? null, options.requestHash ?? null));
     if (options.eventId) await this.repository.updateEvent(manager, eventId, fields);
     const inserted = await this.repository.insertTransfers(manager, eventId, checked.planned);
 
@@ -212,6 +232,50 @@ export class RotationRecorderService {
     const rows = rowIndex(checked.planned, inserted, input.transfers);
     problems.push(...(await this.checkHistory(manager, projection, rows)), ...(await this.sideEffects(manager, projection, eventId, rows)));
     return { problems: sortProblems(problems), eventId, projection };
+  }
+
+  /**
+   * The event's government: the amended event's, else the one of the first row's post (the
+   * post filled, or left by a row that fills none). Each row's post must be in it; a row that
+   * brings an official from another government's post is a move between governments, reported.
+   */
+  private async eventGovernment(manager: EntityManager, planned: PlannedTransfer[], input: RotationEventInput, options: ApplyOptions) {
+    const problems: RotationProblem[] = [];
+    const own = (t: PlannedTransfer) => t.toPositionId ?? t.fromPositionId;
+    const posts = await this.governments.ofPosts([...new Set(planned.flatMap((t) => [t.toPositionId, t.fromPositionId]).filter((p): p is string => p !== null))], manager);
+    const firstOwn = planned.map(own).find((p) => p !== null);
+    const ref = options.governmentId ? await this.governments.byId(options.governmentId, manager) : firstOwn ? posts.get(firstOwn)! : null;
+    if (!ref) return { ref, problems };
+    if (options.actor !== null && !actsFor(options.actor, ref.id)) {
+      const decree = input.decreeNumber ?? input.title;
+      if (!options.dryRun) throw outsideScope(ref, `the decree ${decree}, whose posts belong to it`);
+      problems.push(error('OUTSIDE_SCOPE', `This key does not act for ${ref.name} (${ref.regionCode}), whose posts this decree fills: it cannot be recorded with this key.`));
+    }
+    planned.forEach((t) => {
+      const post = own(t) ? posts.get(own(t)!) : undefined;
+      if (post && post.id !== ref.id) {
+        problems.push(
+          error(
+            'POST_OF_OTHER_GOVERNMENT',
+            `The post belongs to ${post.name} (${post.regionCode}), but this decree is ${ref.name}'s (${ref.regionCode}): one decree records the posts of one government.`,
+            t.index,
+            t.toPositionId ? 'toPositionCode' : 'fromPositionCode',
+          ),
+        );
+      }
+      const from = t.toPositionId && t.fromPositionId ? posts.get(t.fromPositionId) : undefined;
+      if (from && from.id !== ref.id) {
+        problems.push(
+          warning(
+            'MOVE_FROM_OTHER_GOVERNMENT',
+            `The official comes from a post of ${from.name} (${from.regionCode}): this decree ends that post on its effective date, and ${ref.name} employs them from then.`,
+            t.index,
+            'fromPositionCode',
+          ),
+        );
+      }
+    });
+    return { ref, problems };
   }
 
   /** Problems of the rebuilt history, with the names and decrees their messages cite (read only when there are any). */
@@ -239,7 +303,7 @@ export class RotationRecorderService {
   private async commit(manager: EntityManager, applied: Applied): Promise<RotationEvent> {
     if (hasErrors(applied.problems)) throw rejected(applied.problems);
     await this.repository.storeWarnings(manager, applied.eventId, applied.problems);
-    await this.projection.write(manager, applied.projection);
+    await this.projection.write(manager, applied.projection!);
     return this.repository.findEvent(manager, applied.eventId);
   }
 

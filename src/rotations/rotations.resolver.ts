@@ -32,8 +32,8 @@ export class RotationsResolver {
 
   @Roles(Role.HR)
   @Mutation(() => RotationEventValidation, { description: 'Checks a rotation and returns every problem at once; writes nothing.' })
-  validateRotationEvent(@Args('input') input: RotationEventInput): Promise<RotationEventValidation> {
-    return this.recorder.validate(input);
+  validateRotationEvent(@Args('input') input: RotationEventInput, @CurrentActor() actor: Actor): Promise<RotationEventValidation> {
+    return this.recorder.validate(input, actor);
   }
 
   @Roles(Role.HR)

@@ -9,9 +9,19 @@ export function nip(o: { birth?: string; tmt?: string; gender?: 1 | 2; serial?: 
   return `${o.birth ?? '19780512'}${o.tmt ?? '200501'}${o.gender ?? 1}${serial}`;
 }
 
+/** The government every test database starts with (test/support/environment.ts); factories put their rows in it. */
+export const TEST_GOVERNMENT = { code: 'PEMDA-UJI', regionCode: '99.01', name: 'Pemerintah Daerah Uji' };
+
+/** A unit of the test government by default; with kind GOVERNMENT, a government of its own (region codes 80.00–89.99). */
 export const organizationInput = (o: Record<string, unknown> = {}) => {
   const n = next();
-  return { code: `ORG-${n}`, name: `Dinas Contoh ${n}`, kind: 'AGENCY', ...o };
+  const where =
+    o.kind === 'GOVERNMENT'
+      ? { regionCode: `8${n % 10}.${String(Math.floor(n / 10) % 100).padStart(2, '0')}`, governmentType: 'CITY' }
+      : o.parentId
+        ? {}
+        : { parentCode: TEST_GOVERNMENT.code };
+  return { code: `ORG-${n}`, name: `Dinas Contoh ${n}`, kind: 'AGENCY', ...where, ...o };
 };
 
 export const positionInput = (organizationId: string, o: Record<string, unknown> = {}) => {
@@ -28,6 +38,7 @@ export const officialInput = (o: Record<string, unknown> = {}) => ({
   honorificPrefix: null,
   honorificSuffix: 'S.H.',
   rank: 'III_D',
+  government: TEST_GOVERNMENT.code,
   ...o,
 });
 

@@ -39,6 +39,10 @@ export async function setup(): Promise<void> {
   const dataSource = new DataSource(migrationOptions(withDatabase(server, TEMPLATE_DATABASE)));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  // Every unit belongs to a government: the factories put theirs under this one (test/factories).
+  await dataSource.query(
+    `INSERT INTO organizations (code, name, kind, region_code, government_type) VALUES ('PEMDA-UJI', 'Pemerintah Daerah Uji', 'GOVERNMENT', '99.01', 'CITY')`,
+  );
   await dataSource.destroy();
 }
 

@@ -80,7 +80,7 @@ let unitCounter = 0;
 
 /** A unit with `count` posts of one echelon (codes PREFIX-1…), and officials to fill them. */
 export async function unitWithPosts(t: TestApp, prefix: string, count: number, o: { echelon?: string | null; category?: string; kind?: string; parentId?: string } = {}) {
-  const unit = await createOrganization(t, { code: `${prefix}-UNIT-${++unitCounter}`, kind: o.kind ?? 'AGENCY', parentId: o.parentId ?? null });
+  const unit = await createOrganization(t, { code: `${prefix}-UNIT-${++unitCounter}`, kind: o.kind ?? 'AGENCY', parentId: o.parentId });
   const posts: { id: string; code: string }[] = [];
   for (let i = 1; i <= count; i++) {
     const code = `${prefix}-${i}`;

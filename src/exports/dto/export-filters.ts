@@ -25,6 +25,11 @@ export class ExportFilters {
   @MaxLength(50)
   organizationCode?: string;
 
+  /** A government by code or region code ("32.75"): its units only. With a unit, the unit must be the government's. */
+  @IsOptional()
+  @MaxLength(50)
+  government?: string;
+
   @IsOptional()
   @Validate(CalendarDate)
   from?: string;

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches, MaxLength } from 'class-validator';
 import { DateScalar } from '../../common/scalars/date.scalar.js';
 import { OptionalText, RequiredText, Trim } from '../../common/validators.js';
 import { IsNip } from '../is-nip.validator.js';
@@ -46,4 +46,12 @@ export class CreateOfficialInput {
   @Field(() => DateScalar, { nullable: true, description: 'Only for officials without a NIP; otherwise read from it.' })
   @IsOptional()
   birthDate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The government registering the official, by code or region code ("32.75"); may be left out when the key acts for one government only.',
+  })
+  @IsOptional()
+  @MaxLength(50)
+  government?: string | null;
 }

@@ -14,6 +14,11 @@ export class OrganizationsArgs extends PaginationArgs {
   @IsOptional()
   parentId?: string;
 
+  @Field(() => String, { nullable: true, description: 'Only the units of this government, by code or region code, e.g. "32.75".' })
+  @IsOptional()
+  @MaxLength(50)
+  government?: string;
+
   @Field(() => String, { nullable: true, description: 'Part of the name or code, case-insensitive.' })
   @IsOptional()
   @MaxLength(100)

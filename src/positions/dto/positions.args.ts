@@ -15,6 +15,11 @@ export class PositionsArgs extends WithEchelonFilter(PaginationArgs, 'Only posts
   @MaxLength(50)
   organizationCode?: string;
 
+  @Field(() => String, { nullable: true, description: 'Only posts of this government (any of its units), by code or region code, e.g. "32.75".' })
+  @IsOptional()
+  @MaxLength(50)
+  government?: string;
+
   @Field(() => PositionCategory, { nullable: true })
   @IsOptional()
   @IsEnum(PositionCategory)

@@ -43,9 +43,9 @@ export class RecordingRepository {
   }
 
   /** The event's version, status and date, its row locked against concurrent changes. */
-  async lockEvent(manager: EntityManager, id: string): Promise<{ version: number; status: RotationEventStatus; effective_on: string } | undefined> {
-    const [row]: { version: number; status: RotationEventStatus; effective_on: string }[] = await manager.query(
-      'SELECT version, status, effective_on FROM rotation_events WHERE id = $1 FOR UPDATE',
+  async lockEvent(manager: EntityManager, id: string): Promise<{ version: number; status: RotationEventStatus; effective_on: string; government_id: string } | undefined> {
+    const [row]: { version: number; status: RotationEventStatus; effective_on: string; government_id: string }[] = await manager.query(
+      'SELECT version, status, effective_on, government_id FROM rotation_events WHERE id = $1 FOR UPDATE',
       [id],
     );
     return row;
@@ -86,11 +86,11 @@ export class RecordingRepository {
     );
   }
 
-  async insertEvent(manager: EntityManager, event: EventFields, idempotencyKey: string | null, requestHash: string | null): Promise<string> {
+  async insertEvent(manager: EntityManager, event: EventFields, governmentId: string, idempotencyKey: string | null, requestHash: string | null): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO rotation_events (title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, source_url, signatory_name, signatory_title, sworn_in_at, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [...eventColumns(event), idempotencyKey, requestHash],
+      `INSERT INTO rotation_events (title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, source_url, signatory_name, signatory_title, sworn_in_at, government_id, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [...eventColumns(event), governmentId, idempotencyKey, requestHash],
     );
     return row.id;
   }

@@ -174,7 +174,7 @@ function PositionForm() {
 
 function OfficialForm() {
   const f = useForm();
-  const fields = ['name', 'nip', 'honorificPrefix', 'honorificSuffix'];
+  const fields = ['name', 'nip', 'honorificPrefix', 'honorificSuffix', 'government'];
   async function submit(e: Event) {
     e.preventDefault();
     f.setBusy(true);
@@ -182,7 +182,13 @@ function OfficialForm() {
     f.setCreated(null);
     const v = f.values;
     const res = await gql(HrCreateOfficialDocument, {
-      input: { name: v.name?.trim() ?? '', nip: orNull((v.nip ?? '').replace(/\s+/g, '')), honorificPrefix: orNull(v.honorificPrefix ?? ''), honorificSuffix: orNull(v.honorificSuffix ?? '') },
+      input: {
+        name: v.name?.trim() ?? '',
+        nip: orNull((v.nip ?? '').replace(/\s+/g, '')),
+        honorificPrefix: orNull(v.honorificPrefix ?? ''),
+        honorificSuffix: orNull(v.honorificSuffix ?? ''),
+        government: orNull((v.government ?? '').trim()),
+      },
     });
     f.setBusy(false);
     if (res.errors?.length || !res.data) return f.setError(res.errors?.[0] ?? null);
@@ -207,6 +213,14 @@ function OfficialForm() {
           </Field>
           <Field id="official-suffix" label={t('Gelar belakang', 'Title after the name')} hint={t('mis. S.H., M.Si.', 'e.g. S.H., M.Si.')} error={fieldWords(problems, 'honorificSuffix')}>
             {(aria) => <input {...aria} {...f.bind('honorificSuffix')} />}
+          </Field>
+          <Field
+            id="official-government"
+            label={t('Pemerintah daerah', 'Government')}
+            hint={t('kode wilayah, mis. 32.75; boleh kosong bila kunci Anda hanya untuk satu pemerintah daerah', 'region code, e.g. 32.75; may be left empty when your key acts for one government only')}
+            error={fieldWords(problems, 'government')}
+          >
+            {(aria) => <input {...aria} {...f.bind('government')} />}
           </Field>
         </div>
         <button type="submit" disabled={f.busy}>

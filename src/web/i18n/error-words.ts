@@ -19,6 +19,18 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   PERSONAL_DATA_RESTRICTED: ['Ini data pribadi: hanya kunci BKPSDM, analis atau admin yang boleh melihatnya.', 'This is personal data: only HR, analyst and admin keys may see it.'],
   API_KEY_NOT_FOUND: ['Kunci API ini tidak ditemukan.', 'This API key was not found.'],
 
+  // Governments and the scope of keys.
+  GOVERNMENT_NOT_FOUND: ['Tidak ada pemerintah daerah dengan kode atau kode wilayah ini.', 'No government has this code or region code.'],
+  OUTSIDE_SCOPE: ['Kunci API ini tidak berlaku untuk pemerintah daerah tersebut.', 'This API key does not act for that government.'],
+  GOVERNMENT_REQUIRED: ['Sebutkan pemerintah daerahnya (kode atau kode wilayah).', 'Say which government (code or region code).'],
+  GOVERNMENT_SHAPE: ['Unit tanpa induk adalah pemerintah daerah (jenis GOVERNMENT, dengan kode wilayah dan jenisnya); unit lain harus punya induk.', 'A unit without a parent is a government (kind GOVERNMENT, with region code and type); every other unit needs a parent.'],
+  REGION_CODE_TAKEN: ['Kode wilayah ini sudah dipakai pemerintah daerah lain.', 'This region code is already used by another government.'],
+  UNIT_CHANGES_GOVERNMENT: ['Unit tidak dapat dipindah ke pemerintah daerah lain.', 'A unit cannot move to another government.'],
+  UNIT_OUTSIDE_GOVERNMENT: ['Unit ini bukan bagian dari pemerintah daerah yang dipilih.', 'This unit is not part of the chosen government.'],
+  GOVERNMENT_UNKNOWN: ['Tidak ada baris yang menyebut jabatan, jadi pemerintah daerah SK ini tidak diketahui.', 'No row names a post, so the decree\'s government is unknown.'],
+  POST_OF_OTHER_GOVERNMENT: ['Jabatan ini milik pemerintah daerah lain: satu SK hanya mencatat jabatan satu pemerintah daerah.', 'This post belongs to another government: one decree records the posts of one government.'],
+  MOVE_FROM_OTHER_GOVERNMENT: ['Pejabat ini datang dari jabatan di pemerintah daerah lain: jabatan itu berakhir pada TMT SK ini.', 'This official comes from a post of another government: that post ends on this decree\'s effective date.'],
+
   // Any request.
   VALIDATION_FAILED: ['Ada isian yang belum benar.', 'Some fields are not right yet.'],
   INVALID_CURSOR: ['Penanda halaman ini tidak berlaku lagi; mulai dari halaman pertama.', 'This page marker is no longer valid; start from the first page.'],
