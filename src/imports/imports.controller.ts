@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
-import { canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
+import { actsFor, canSeePersonalData, type AuthenticatedRequest } from '../auth/actor.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { isDatabaseId } from '../common/input-safety.js';
@@ -82,9 +82,9 @@ export class ImportsController {
 
   @Get(':id')
   @Roles(Role.HR)
-  async read(@Param('id') id: string) {
+  async read(@Param('id') id: string, @Req() req: Req) {
     if (!isDatabaseId(id)) throw importNotFound();
-    const found = await this.imports.find(id);
+    const found = await this.imports.find(id, req.actor ?? null);
     return view({ import: found, valid: found.errorCount === 0, problems: found.problems, rows: await this.imports.rows(id, 0, 1_000_000) });
   }
 
@@ -108,7 +108,8 @@ export class LampiranController {
     if (!event) throw rotationEventNotFound();
     const rows = await this.lampiran.rows(id);
     res.status(200).set({ 'content-type': XLSX, 'content-disposition': `attachment; filename="lampiran-${id}.xlsx"`, 'cache-control': 'no-store' });
-    await writeLampiran(res, event, rows, canSeePersonalData(req.actor));
+    // NIPs for keys that may see personal data and act for the decree's government.
+    await writeLampiran(res, event, rows, canSeePersonalData(req.actor) && actsFor(req.actor, event.governmentId));
     res.end();
   }
 }

@@ -1,4 +1,6 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ImportProblem, ImportRowView } from './dto/import-views.js';
@@ -11,14 +13,14 @@ import { ImportsService } from './imports.service.js';
 export class ImportsResolver {
   constructor(private readonly service: ImportsService) {}
 
-  @Query(() => [Import], { description: 'The latest imports, newest first (HR).' })
-  imports(@Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<Import[]> {
-    return this.service.latest(Math.min(Math.max(first, 1), 100));
+  @Query(() => [Import], { description: 'The latest imports, newest first (HR; a key acting for some governments sees its own imports only).' })
+  imports(@Args('first', { type: () => Int, defaultValue: 20 }) first: number, @CurrentActor() actor: Actor): Promise<Import[]> {
+    return this.service.latest(Math.min(Math.max(first, 1), 100), actor);
   }
 
-  @Query(() => Import, { name: 'import', description: 'One import, by id (HR).' })
-  importById(@Args('id', { type: () => ID }) id: string): Promise<Import> {
-    return this.service.find(id);
+  @Query(() => Import, { name: 'import', description: 'One import, by id (HR; a key acting for some governments sees its own imports only).' })
+  importById(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<Import> {
+    return this.service.find(id, actor);
   }
 
   @ResolveField(() => [ImportProblem], { description: 'Every problem: of the annex as a whole, and of each row, errors first.' })

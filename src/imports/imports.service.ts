@@ -102,7 +102,7 @@ export class ImportsService {
     const id = await this.dataSource.transaction((m) =>
       this.repository.insert(m, { fileName: request.fileName.slice(0, 255), fileSha256, fileSize: request.file.length, sheetName: sheet.sheetName, header, columns: layout.columns, problems, rows: stored }, actor),
     );
-    return this.result(await this.find(id), problems, stored);
+    return this.result(await this.find(id, actor), problems, stored);
   }
 
   /**
@@ -113,7 +113,7 @@ export class ImportsService {
   async commit(id: string, confirmations: Confirmations, actor: Actor | null): Promise<ImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.repository.lock(manager, id);
-      if (!found) throw importNotFound();
+      if (!found || !sees(actor, found)) throw importNotFound();
       const rows = await this.repository.rows(manager, id);
       if (found.status === ImportStatus.COMMITTED) return this.result(found, found.problems, rows);
       confirm(rows, confirmations);
@@ -144,15 +144,20 @@ export class ImportsService {
     });
   }
 
-  async find(id: string): Promise<Import> {
+  /**
+   * An import by id. An import is the draft of the key that sent it: a key acting for some
+   * governments only sees its own (its rows hold NIPs, perhaps of another government's officials).
+   */
+  async find(id: string, actor: Actor | null): Promise<Import> {
     if (!isDatabaseId(id)) throw importNotFound();
     const found = await this.dataSource.getRepository(Import).findOneBy({ id });
-    if (!found) throw importNotFound();
+    if (!found || !sees(actor, found)) throw importNotFound();
     return found;
   }
 
-  latest(limit: number): Promise<Import[]> {
-    return this.dataSource.getRepository(Import).find({ order: { id: 'DESC' }, take: limit });
+  latest(limit: number, actor: Actor | null): Promise<Import[]> {
+    const own = actor && actor.governments !== 'ALL' ? { apiKeyId: actor.keyId } : {};
+    return this.dataSource.getRepository(Import).find({ where: own, order: { id: 'DESC' }, take: limit });
   }
 
   /** The annex's problems and its rows', errors first. */
@@ -363,3 +368,5 @@ function sameName(a: string, b: string): boolean {
   if (!x || !y) return true;
   return x === y || x.includes(y) || y.includes(x) || x.replace(/ /g, '') === y.replace(/ /g, '');
 }
+
+const sees = (actor: Actor | null, i: Pick<Import, 'apiKeyId'>) => actor === null || actor.governments === 'ALL' || i.apiKeyId === actor.keyId;

@@ -11,9 +11,10 @@ const rankText = (rank: string | null) => (rank ? rank.replace(/^([IV]+)_([A-E])
 export class LampiranRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async event(id: string): Promise<LampiranEvent | null> {
+  async event(id: string): Promise<(LampiranEvent & { governmentId: string }) | null> {
     const [row] = await this.dataSource.query(
-      `SELECT title, issuer, decree_number AS "decreeNumber", decree_date AS "decreeDate", sworn_in_on AS "swornInOn", effective_on AS "effectiveOn", location
+      `SELECT title, issuer, decree_number AS "decreeNumber", decree_date AS "decreeDate", sworn_in_on AS "swornInOn", effective_on AS "effectiveOn", location,
+              government_id::text AS "governmentId"
        FROM rotation_events WHERE id = $1`,
       [id],
     );

@@ -17,9 +17,15 @@ async function insert(db: pg.ClientBase, table: string, values: Record<string, u
   return rows[0].id;
 }
 
-export const insertOrganization = (db: pg.ClientBase, o: Record<string, unknown> = {}) => {
+/** The test government every test database starts with (PEMDA-UJI, test/support/environment.ts). */
+async function testGovernment(db: pg.ClientBase): Promise<string> {
+  const { rows } = await db.query(`SELECT id::text FROM organizations WHERE code = 'PEMDA-UJI'`);
+  return rows[0].id;
+}
+
+export const insertOrganization = async (db: pg.ClientBase, o: Record<string, unknown> = {}) => {
   const n = next();
-  return insert(db, 'organizations', { code: `ORG-${n}`, name: `Dinas ${n}`, kind: 'AGENCY', ...o });
+  return insert(db, 'organizations', { code: `ORG-${n}`, name: `Dinas ${n}`, kind: 'AGENCY', parent_id: await testGovernment(db), ...o });
 };
 
 export const insertPosition = (db: pg.ClientBase, organizationId: string, o: Record<string, unknown> = {}) => {
@@ -27,11 +33,11 @@ export const insertPosition = (db: pg.ClientBase, organizationId: string, o: Rec
   return insert(db, 'positions', { code: `POS-${n}`, title: `Kepala Bidang ${n}`, organization_id: organizationId, echelon: 'III_B', category: 'ADMINISTRATOR', ...o });
 };
 
-export const insertOfficial = (db: pg.ClientBase, o: Record<string, unknown> = {}) =>
-  insert(db, 'officials', { name: `Pejabat ${next()}`, employment: 'PNS', rank: 'III_D', ...o });
+export const insertOfficial = async (db: pg.ClientBase, o: Record<string, unknown> = {}) =>
+  insert(db, 'officials', { name: `Pejabat ${next()}`, employment: 'PNS', rank: 'III_D', government_id: await testGovernment(db), ...o });
 
-export const insertEvent = (db: pg.ClientBase, effectiveOn: string, o: Record<string, unknown> = {}) =>
-  insert(db, 'rotation_events', { title: `Pelantikan ${next()}`, issuer: 'Wali Kota Bekasi', sworn_in_on: effectiveOn, effective_on: effectiveOn, ...o });
+export const insertEvent = async (db: pg.ClientBase, effectiveOn: string, o: Record<string, unknown> = {}) =>
+  insert(db, 'rotation_events', { title: `Pelantikan ${next()}`, issuer: 'Wali Kota Bekasi', sworn_in_on: effectiveOn, effective_on: effectiveOn, government_id: await testGovernment(db), ...o });
 
 /** A transfer (definitive, kind stated as ROTATION unless overridden); `seq` defaults to 1. */
 export const insertTransfer = (db: pg.ClientBase, eventId: string, officialId: string, o: Record<string, unknown> = {}) =>
