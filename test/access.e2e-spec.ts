@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import { runCli } from '../src/cli/commands.js';
-import { createOfficial, createOrganization, nip, officialInput, organizationInput } from './factories/index.js';
+import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
+import { Role } from '../src/auth/role.enum.js';
+import { createOfficial, createOrganization, nip, officialInput, organizationInput, TEST_GOVERNMENT } from './factories/index.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
 const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id code } }`;
@@ -166,6 +168,25 @@ describe('access', () => {
       const dup = await t.hr(CREATE_ORG, { input: organizationInput({ code: 'ONCE' }) });
       expect(dup.errors?.[0].extensions.code).toBe('CONFLICT');
       expect(await count()).toBe(before + 1);
+    });
+
+    it('shows an ADMIN key acting for some governments only the changes of the keys it manages', async () => {
+      const keys = t.app.get(ApiKeysService);
+      const other = await createOrganization(t, { kind: 'GOVERNMENT', code: 'AUDIT-GOV' });
+      const regionOf = async (id: string) => (await t.gql(`query ($id: ID) { organization(id: $id) { regionCode } }`, { id })).data.organization.regionCode as string;
+      const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+      const ours = bearer((await keys.create(Role.HR, 'audit HR ours', null, [TEST_GOVERNMENT.regionCode])).secret);
+      const theirs = bearer((await keys.create(Role.HR, 'audit HR theirs', null, [await regionOf(other)])).secret);
+      const admin = bearer((await keys.create(Role.ADMIN, 'audit ADMIN ours', null, [TEST_GOVERNMENT.regionCode])).secret);
+      const mine = await createOrganization(t, { code: 'AUDIT-MINE' }, ours);
+      const notMine = await createOrganization(t, { code: 'AUDIT-NOT-MINE', parentId: other }, theirs);
+
+      const seen = await t.gql(`{ auditLog(targetType: "organization", first: 100) { edges { node { targetId } } } }`, {}, admin);
+      const targets = seen.data.auditLog.edges.map((e: { node: { targetId: string } }) => e.node.targetId);
+      expect(targets).toContain(mine);
+      expect(targets).not.toContain(notMine);
+      // Nor the changes of the all-governments test keys.
+      expect(targets).not.toContain(other);
     });
   });
 

@@ -75,8 +75,16 @@ export class AuditService {
     });
   }
 
-  list(args: AuditLogArgs): Promise<Page<AuditLog>> {
+  list(args: AuditLogArgs, actor: Actor): Promise<Page<AuditLog>> {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
+    if (actor.governments !== 'ALL') {
+      // The keys it manages: those acting only for governments it acts for (as ApiKeysService.list).
+      qb.andWhere(
+        `a.api_key_id IN (SELECT k.id FROM api_keys k WHERE NOT k.all_governments
+           AND NOT EXISTS (SELECT 1 FROM api_key_governments g WHERE g.api_key_id = k.id AND g.government_id <> ALL(:scope)))`,
+        { scope: actor.governments },
+      );
+    }
     if (args.targetType) qb.andWhere('a.target_type = :type', { type: args.targetType });
     if (args.targetId) qb.andWhere('a.target_id = :id', { id: args.targetId });
     if (args.apiKeyId) qb.andWhere('a.api_key_id = :key', { key: args.apiKeyId });
