@@ -141,6 +141,20 @@ describe('access', () => {
     });
   });
 
+  it('personal data: a key acting for some governments sees it only for officials its governments employ or registered', async () => {
+    const keys = t.app.get(ApiKeysService);
+    const other = await createOrganization(t, { kind: 'GOVERNMENT', code: 'PERSONAL-GOV' });
+    const region = (await t.gql(`query ($id: ID) { organization(id: $id) { regionCode } }`, { id: other })).data.organization.regionCode;
+    const ours = { authorization: `Bearer ${(await keys.create(Role.HR, 'personal ours', null, [TEST_GOVERNMENT.regionCode])).secret}` };
+    const theirs = { authorization: `Bearer ${(await keys.create(Role.ANALYST, 'personal theirs', null, [region])).secret}` };
+    const mine = await t.gql(PERSONAL, { id: officialId }, ours);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.official.nip).toBe(officialNip);
+    const refused = await t.gql(PERSONAL, { id: officialId }, theirs);
+    expect(refused.data.official).toEqual({ name: 'Rina Marlina', nip: null, birthDate: null, gender: null });
+    expect(refused.errors!.map((e: any) => e.extensions.domainCode)).toEqual(['PERSONAL_DATA_RESTRICTED', 'PERSONAL_DATA_RESTRICTED', 'PERSONAL_DATA_RESTRICTED']);
+  });
+
   describe('audit log', () => {
     const AUDIT = `query ($type: String, $id: ID, $from: DateTime) { auditLog(targetType: $type, targetId: $id, from: $from, first: 10) {
       totalCount edges { node { apiKeyId operation targetType targetId before after createdAt } } } }`;

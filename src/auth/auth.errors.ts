@@ -35,5 +35,5 @@ export const unauthenticated = (roles: readonly string[]) =>
 export const forbidden = (roles: readonly string[]) =>
   new AuthError(AuthErrorCode.FORBIDDEN, `This operation needs an API key with the role ${roles.join(' or ')}.`);
 
-export const personalDataRestricted = (field: string) =>
-  new AuthError(AuthErrorCode.PERSONAL_DATA_RESTRICTED, `${field} is personal data: only HR, ANALYST and ADMIN keys may see or search it.`);
+export const personalDataRestricted = (field: string, why = 'only HR, ANALYST and ADMIN keys may see or search it') =>
+  new AuthError(AuthErrorCode.PERSONAL_DATA_RESTRICTED, `${field} is personal data: ${why}.`);

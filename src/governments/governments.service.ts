@@ -6,6 +6,17 @@ import { governmentNotFound, governmentRequired, outsideScope, type GovernmentRe
 const REF = `g.id, g.code, g.region_code AS "regionCode", g.name`;
 
 /**
+ * (official_id, government_id, registered_by) for the officials $1 on the day $2: the government employing each, the
+ * one of their last definitive post started by then (a move between governments changes it), else the one that registered them.
+ */
+export const EMPLOYING = `
+  SELECT f.id AS official_id, f.government_id AS registered_by,
+         COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
+                   WHERE a.official_id = f.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
+                  f.government_id) AS government_id
+  FROM officials f WHERE f.id = ANY($1::bigint[])`;
+
+/**
  * Which government a unit, post, official or event belongs to, and whether a key acts for it.
  * Plain SQL on the tables (a government is a top-level unit): the modules that own those rows
  * ask here, so this module imports none of them.
@@ -55,17 +66,7 @@ export class GovernmentsService {
    * started by then (a move between governments changes it), else the one that registered them.
    */
   employing(officialIds: string[], on: string, manager?: EntityManager): Promise<Map<string, GovernmentRef>> {
-    return this.keyed(
-      manager,
-      `SELECT f.id::text AS key, ${REF} FROM officials f
-       CROSS JOIN LATERAL (
-         SELECT COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
-                          WHERE a.official_id = f.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
-                         f.government_id) AS government_id) e
-       JOIN organizations g ON g.id = e.government_id
-       WHERE f.id = ANY($1)`,
-      [officialIds, on],
-    );
+    return this.keyed(manager, `SELECT e.official_id::text AS key, ${REF} FROM (${EMPLOYING}) e JOIN organizations g ON g.id = e.government_id`, [officialIds, on]);
   }
 
   /** The government itself, by id. */

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
-import { personalData } from '../auth/personal-data.middleware.js';
+import { personalData } from '../governments/personal-data.middleware.js';
 import { DateScalar } from '../common/scalars/date.scalar.js';
 import { Employment, Gender, Rank } from './official.enums.js';
 import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
@@ -11,7 +11,7 @@ import { TrackedRecord } from '../common/entities/tracked-record.entity.js';
 @Unique('officials_nip_key', ['nip'])
 @Check('officials_nip_format_check', `nip ~ '^[0-9]{18}$'`)
 export class Official extends TrackedRecord {
-  @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
+  @Field(() => String, { nullable: true, description: 'Nomor Induk Pegawai, 18 digits. Personal data: HR, ANALYST and ADMIN keys only, acting for the government employing or registering the official.', middleware: [personalData] })
   @Column({ type: 'char', length: 18, nullable: true })
   nip: string | null;
 
@@ -51,11 +51,11 @@ export class Official extends TrackedRecord {
   @Column({ type: 'enum', enum: Rank, enumName: 'rank', nullable: true })
   rank: Rank | null;
 
-  @Field(() => Gender, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
+  @Field(() => Gender, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only, acting for the government employing or registering the official.', middleware: [personalData] })
   @Column({ type: 'enum', enum: Gender, enumName: 'gender', nullable: true })
   gender: Gender | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only.', middleware: [personalData] })
+  @Field(() => DateScalar, { nullable: true, description: 'Derived from the NIP where it has one. Personal data: HR, ANALYST and ADMIN keys only, acting for the government employing or registering the official.', middleware: [personalData] })
   @Column({ name: 'birth_date', type: 'date', nullable: true })
   birthDate: string | null;
 }
