@@ -75,6 +75,19 @@ describe('positions', () => {
     expect(unknown.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', domainCode: 'POSITION_NOT_FOUND' });
   });
 
+  it('moves a post to another unit of its government, never to another government', async () => {
+    const id = await createPosition(t, dinkes);
+    const sibling = await createOrganization(t, { code: 'DINKES-BARU' });
+    const moved = await t.hr(UPDATE, { id, input: { organizationId: sibling } });
+    expect(moved.errors).toBeUndefined();
+    const other = await createOrganization(t, { kind: 'GOVERNMENT', code: 'POS-GOV' });
+    const abroad = await createOrganization(t, { code: 'POS-GOV-DINKES', parentId: other });
+    const refused = await t.hr(UPDATE, { id, input: { organizationId: abroad } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'POST_CHANGES_GOVERNMENT', problems: [{ field: 'organizationId' }] });
+    const still = await t.gql(`query ($id: ID) { position(id: $id) { organization { code } } }`, { id });
+    expect(still.data.position.organization.code).toBe('DINKES-BARU');
+  });
+
   it('lists posts filtered by unit and echelon, paged', async () => {
     const bapenda = await createOrganization(t, { code: 'BAPENDA' });
     for (const echelon of ['III_B', 'IV_A', 'IV_A', 'IV_A']) await createPosition(t, bapenda, { echelon });

@@ -9,12 +9,15 @@ export enum PositionErrorCode {
   UNKNOWN_ORGANIZATION = 'UNKNOWN_ORGANIZATION',
   /** The category of a post with moves on record cannot change. */
   CATEGORY_IN_USE = 'CATEGORY_IN_USE',
+  /** A post may move to another unit of its government, not to another government: its holders' history would move with it. */
+  POST_CHANGES_GOVERNMENT = 'POST_CHANGES_GOVERNMENT',
 }
 
 export class PositionError extends DomainError<PositionErrorCode> {
   get graphqlCode(): GraphQLErrorCode {
     switch (this.code) {
       case PositionErrorCode.UNKNOWN_ORGANIZATION:
+      case PositionErrorCode.POST_CHANGES_GOVERNMENT:
         return 'BAD_USER_INPUT';
       case PositionErrorCode.POSITION_NOT_FOUND:
         return 'NOT_FOUND';

@@ -25,6 +25,7 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   GOVERNMENT_REQUIRED: ['Sebutkan pemerintah daerahnya (kode atau kode wilayah).', 'Say which government (code or region code).'],
   GOVERNMENT_SHAPE: ['Unit tanpa induk adalah pemerintah daerah (jenis GOVERNMENT, dengan kode wilayah dan jenisnya); unit lain harus punya induk.', 'A unit without a parent is a government (kind GOVERNMENT, with region code and type); every other unit needs a parent.'],
   REGION_CODE_TAKEN: ['Kode wilayah ini sudah dipakai pemerintah daerah lain.', 'This region code is already used by another government.'],
+  POST_CHANGES_GOVERNMENT: ['Jabatan tidak dapat dipindah ke unit pemerintah daerah lain: hapus, lalu bentuk jabatan baru di sana.', 'A post cannot move to a unit of another government: abolish it and establish a new one there.'],
   UNIT_CHANGES_GOVERNMENT: ['Unit tidak dapat dipindah ke pemerintah daerah lain.', 'A unit cannot move to another government.'],
   UNIT_OUTSIDE_GOVERNMENT: ['Unit ini bukan bagian dari pemerintah daerah yang dipilih.', 'This unit is not part of the chosen government.'],
   GOVERNMENT_UNKNOWN: ['Tidak ada baris yang menyebut jabatan, jadi pemerintah daerah SK ini tidak diketahui.', 'No row names a post, so the decree\'s government is unknown.'],
