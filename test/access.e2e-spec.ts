@@ -134,6 +134,35 @@ describe('access', () => {
       expect(res.data.apiKeys).toContainEqual({ label: 'first admin', role: 'ADMIN' });
     });
 
+    it('`cli keys create --government` makes a key acting for that government only; without it, for every government', async () => {
+      const made = async (...args: string[]) => {
+        const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+        const err = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        try {
+          await runCli(['keys', 'create', ...args], { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' });
+          return out.mock.calls[0][0] as string;
+        } finally {
+          out.mockRestore();
+          err.mockRestore();
+        }
+      };
+      const scoped = await made('--role', 'ADMIN', '--label', 'admin 99.01', '--government', TEST_GOVERNMENT.regionCode);
+      const superuser = await made('--role', 'ADMIN', '--label', 'superuser');
+      const keys = `{ apiKeys { label allGovernments governments { regionCode } } }`;
+      const seen = await t.gql(keys, {}, { authorization: `Bearer ${superuser}` });
+      expect(seen.data.apiKeys).toContainEqual({ label: 'admin 99.01', allGovernments: false, governments: [{ regionCode: TEST_GOVERNMENT.regionCode }] });
+      expect(seen.data.apiKeys).toContainEqual({ label: 'superuser', allGovernments: true, governments: [] });
+      // The scoped ADMIN manages the keys of its government only: not the superuser, not itself made for more.
+      const byScoped = await t.gql(keys, {}, { authorization: `Bearer ${scoped}` });
+      const labels = byScoped.data.apiKeys.map((k: { label: string }) => k.label);
+      expect(labels).toContain('admin 99.01');
+      expect(labels).not.toContain('superuser');
+      expect(labels).not.toContain('test HR');
+      const wider = await t.gql(`mutation { createApiKey(input: { role: HR, label: "all" }) { apiKey { allGovernments governments { regionCode } } } }`, {}, { authorization: `Bearer ${scoped}` });
+      expect(wider.data.createApiKey.apiKey).toEqual({ allGovernments: false, governments: [{ regionCode: TEST_GOVERNMENT.regionCode }] });
+      await expect(made('--role', 'HR', '--label', 'x', '--government', '00.99')).rejects.toThrow('No government with this code or region code.');
+    });
+
     it('`cli keys create` refuses an unknown role', async () => {
       await expect(runCli(['keys', 'create', '--role', 'ROOT', '--label', 'x'], { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' })).rejects.toThrow(
         'keys create needs --role ADMIN|HR|ANALYST',
