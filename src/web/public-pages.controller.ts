@@ -7,13 +7,13 @@ import { homePage } from './pages/home.page.js';
 import { officialPage } from './pages/official.page.js';
 import { positionPage } from './pages/position.page.js';
 import { searchPage } from './pages/search.page.js';
-import { unitPage } from './pages/unit.page.js';
+import { governmentPage, unitPage } from './pages/unit.page.js';
 import { vacanciesPage } from './pages/vacancies.page.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { WebPages } from './web-pages.service.js';
 
 /** The paths of pages (not their assets), for the rate limiter. */
-export const PAGE_PATHS = /^\/(?:$|cari|pelantikan|pejabat|jabatan|unit|kelola|unduh)(?:\/|$)/;
+export const PAGE_PATHS = /^\/(?:$|cari|pelantikan|pejabat|jabatan|unit|pemerintah|kelola|unduh)(?:\/|$)/;
 
 /** The public pages: no key, stable URLs that can be published. */
 @Controller()
@@ -44,6 +44,12 @@ export class PublicPagesController {
   @Get('unit/:code')
   unit(@Req() req: Request, @Res() res: Response, @Param('code') code: string) {
     return this.pages.render(req, res, unitPage, { code });
+  }
+
+  /** A government by region code ("32.75") or code: its top unit's page, at an address a reader can guess. */
+  @Get('pemerintah/:region')
+  government(@Req() req: Request, @Res() res: Response, @Param('region') region: string) {
+    return this.pages.render(req, res, governmentPage, { region });
   }
 
   @Get('unit/:code/jabatan-kosong')

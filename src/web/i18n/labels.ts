@@ -1,4 +1,4 @@
-import type { Capacity, Echelon, Employment, FunctionalLevel, Gender, OrganizationKind, PositionCategory, Rank, RotationEventStatus, Severity, TransferKind } from '../gql/schema-enums.js';
+import type { Capacity, Echelon, Employment, FunctionalLevel, Gender, GovernmentType, OrganizationKind, PositionCategory, Rank, RotationEventStatus, Severity, TransferKind } from '../gql/schema-enums.js';
 import type { Lang } from './lang.js';
 
 /** Words for the API's enum values, in both languages; Record<Enum, …> makes a new value a build error. */
@@ -46,6 +46,13 @@ const ORGANIZATION_KIND: Words<OrganizationKind> = {
   TECHNICAL_UNIT: ['UPTD', 'Technical unit'],
 };
 
+const GOVERNMENT_TYPE: Words<GovernmentType> = {
+  PROVINCE: ['Provinsi', 'Province'],
+  REGENCY: ['Kabupaten', 'Regency'],
+  CITY: ['Kota', 'City'],
+  CENTRAL: ['Instansi pusat', 'Central agency'],
+};
+
 const STATUS: Words<RotationEventStatus> = {
   RECORDED: ['Tercatat', 'Recorded'],
   VOIDED: ['Dibatalkan', 'Voided'],
@@ -76,6 +83,7 @@ export const kindLabel = pick(KIND);
 export const capacityLabel = pick(CAPACITY);
 export const categoryLabel = pick(CATEGORY);
 export const organizationKindLabel = pick(ORGANIZATION_KIND);
+export const governmentTypeLabel = pick(GOVERNMENT_TYPE);
 export const statusLabel = pick(STATUS);
 export const employmentLabel = pick(EMPLOYMENT);
 export const genderLabel = pick(GENDER);

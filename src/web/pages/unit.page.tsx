@@ -1,9 +1,9 @@
 import { isCalendarDate } from '../../common/scalars/date.scalar.js';
-import { UnitChangesDocument, UnitPageDocument, type UnitChangesQuery, type UnitPageQuery } from '../gql/graphql.js';
+import { GovernmentPageDocument, UnitChangesDocument, UnitPageDocument, type UnitChangesQuery, type UnitPageQuery } from '../gql/graphql.js';
 import { formatDay, formatDayLong } from '../i18n/dates.js';
-import { organizationKindLabel } from '../i18n/labels.js';
+import { governmentTypeLabel, organizationKindLabel } from '../i18n/labels.js';
 import { tr, type Lang } from '../i18n/lang.js';
-import type { PageContext, PageLoader } from '../page.js';
+import { PageError, type PageContext, type PageLoader } from '../page.js';
 import { Facts, href, PostCell } from '../views/common.js';
 import { ActingList, DayForm, Td, dayParam, HolderLink, InvalidDay, NextPage, vacantWords, type Holder } from '../views/post-on-day.js';
 
@@ -86,8 +86,12 @@ export const unitPage: PageLoader = async ({ lang, gql, query }, { code }) => {
   const vacant = data.vacancies.totalCount;
   const path = href.unit(unit.code);
   const when = formatDay(lang, day);
+  // A government is its own top unit: its type and region code say which instansi it is.
+  const isGovernment = !unit.parent;
+  const feedHref = isGovernment ? href.governmentFeed(unit, 'events') : undefined;
   return {
     status: invalid ? 400 : 200,
+    feed: feedHref ? { href: feedHref, title: tr(lang, `Pelantikan baru: ${unit.name} (Atom)`, `New swearing-ins: ${unit.name} (Atom)`) } : undefined,
     title: `${unit.name} (${when})`,
     description: tr(
       lang,
@@ -96,15 +100,27 @@ export const unitPage: PageLoader = async ({ lang, gql, query }, { code }) => {
     ),
     body: (
       <>
-        <p class="kicker">{organizationKindLabel(lang, unit.kind)}</p>
+        <p class="kicker">{isGovernment ? tr(lang, `Pemerintah · ${governmentTypeLabel(lang, unit.governmentType)}`, `Government · ${governmentTypeLabel(lang, unit.governmentType)}`) : organizationKindLabel(lang, unit.kind)}</p>
         <h1>{unit.name}</h1>
         <Facts
           items={[
             [tr(lang, 'Kode', 'Code'), unit.code],
-            [tr(lang, 'Jenis', 'Kind'), organizationKindLabel(lang, unit.kind)],
+            [tr(lang, 'Kode wilayah', 'Region code'), unit.regionCode],
+            [tr(lang, 'Jenis', 'Kind'), isGovernment ? governmentTypeLabel(lang, unit.governmentType) : organizationKindLabel(lang, unit.kind)],
             [tr(lang, 'Di bawah', 'Part of'), unit.parent ? <a href={href.unit(unit.parent.code)}>{unit.parent.name}</a> : null],
+            [
+              tr(lang, 'Pemerintah', 'Government'),
+              isGovernment ? null : <a href={href.government(unit.government)}>{unit.government.name}{unit.government.regionCode ? ` (${unit.government.regionCode})` : ''}</a>,
+            ],
           ]}
         />
+        {feedHref && (
+          <p class="muted">
+            {tr(lang, 'Ikuti lewat pembaca feed: ', 'Follow in a feed reader: ')}
+            <a href={feedHref} type="application/atom+xml">{tr(lang, 'pelantikan baru', 'new swearing-ins')}</a> ·{' '}
+            <a href={href.governmentFeed(unit, 'corrections')} type="application/atom+xml">{tr(lang, 'koreksi', 'corrections')}</a>
+          </p>
+        )}
         <p>
           <a href={`${href.vacancies(unit.code)}?tanggal=${day}`}>{tr(lang, `Jabatan kosong pada ${when} (${vacant})`, `Vacant posts on ${when} (${vacant})`)}</a>
         </p>
@@ -217,4 +233,12 @@ export const unitPage: PageLoader = async ({ lang, gql, query }, { code }) => {
       </>
     ),
   };
+};
+
+/** `/pemerintah/32.75`: the page of the government's top unit, found by region code (or code). */
+export const governmentPage: PageLoader = async (ctx, { region }) => {
+  const data = await ctx.gql(GovernmentPageDocument, { government: region });
+  const top = data.organizations.edges[0]?.node;
+  if (!top) throw PageError.notFound();
+  return unitPage(ctx, { code: top.code });
 };
