@@ -2,7 +2,19 @@ import { SearchPageDocument } from '../gql/graphql.js';
 import { capacityLabel, organizationKindLabel } from '../i18n/labels.js';
 import { tr, type Lang } from '../i18n/lang.js';
 import type { PageLoader } from '../page.js';
-import { href, PostCell } from '../views/common.js';
+import { href, PostCell, type GovernmentLike } from '../views/common.js';
+
+/** Which government a result belongs to: search spans them all, and two may have a "Dinas Kesehatan". */
+function GovernmentOf({ government }: { government: GovernmentLike }) {
+  return (
+    <span class="tag government">
+      <a href={href.government(government)}>
+        {government.name}
+        {government.regionCode ? ` (${government.regionCode})` : ''}
+      </a>
+    </span>
+  );
+}
 
 function SearchForm({ lang, q }: { lang: Lang; q: string }) {
   return (
@@ -22,7 +34,7 @@ export const searchPage: PageLoader = async ({ lang, gql, query }) => {
   if (!q) {
     return {
       title: tr(lang, 'Cari', 'Search'),
-      description: tr(lang, 'Cari pejabat, jabatan atau unit kerja pemerintah daerah.', 'Search the officials, posts and units of a regional government.'),
+      description: tr(lang, 'Cari pejabat, jabatan atau unit kerja di semua pemerintah.', 'Search the officials, posts and units of every government.'),
       body: (
         <>
           <h1>{tr(lang, 'Cari', 'Search')}</h1>
@@ -74,7 +86,8 @@ export const searchPage: PageLoader = async ({ lang, gql, query }) => {
                       <div class="muted">
                         {o.currentAppointment ? (
                           <>
-                            <PostCell lang={lang} post={o.currentAppointment.position} /> · {o.currentAppointment.position.organization.name}
+                            <PostCell lang={lang} post={o.currentAppointment.position} /> · {o.currentAppointment.position.organization.name}{' '}
+                            <GovernmentOf government={o.currentAppointment.position.organization.government} />
                             {o.currentAppointment.capacity !== 'DEFINITIVE' && <span class="tag">{capacityLabel(lang, o.currentAppointment.capacity)}</span>}
                           </>
                         ) : (
@@ -97,7 +110,7 @@ export const searchPage: PageLoader = async ({ lang, gql, query }) => {
                     <li key={p.code}>
                       <PostCell lang={lang} post={p} />
                       <div>
-                        <a href={href.unit(p.organization.code)}>{p.organization.name}</a>
+                        <a href={href.unit(p.organization.code)}>{p.organization.name}</a> <GovernmentOf government={p.organization.government} />
                       </div>
                     </li>
                   ))}
@@ -116,7 +129,7 @@ export const searchPage: PageLoader = async ({ lang, gql, query }) => {
                       <a href={href.unit(u.code)}>{u.name}</a>
                       <div class="muted">
                         {organizationKindLabel(lang, u.kind)}
-                        {u.parent && ` · ${tr(lang, 'di bawah', 'part of')} ${u.parent.name}`}
+                        {u.parent && ` · ${tr(lang, 'di bawah', 'part of')} ${u.parent.name}`} {u.parent && <GovernmentOf government={u.government} />}
                       </div>
                     </li>
                   ))}
