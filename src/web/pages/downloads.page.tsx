@@ -5,6 +5,7 @@ import { errorWords } from '../i18n/error-words.js';
 import { categoryLabel, echelonLabel, kindLabel, TRANSFER_KINDS } from '../i18n/labels.js';
 import { tr, type Lang } from '../i18n/lang.js';
 import { PageError, type PageLoader } from '../page.js';
+import { chosenGovernment, GovernmentSelect, governmentKey, type GovernmentLike } from '../views/common.js';
 
 // Records keyed by the schema's enums: a new echelon or category is a build error until listed here.
 const ECHELONS = Object.keys({ I_A: 1, I_B: 1, II_A: 1, II_B: 1, III_A: 1, III_B: 1, IV_A: 1, IV_B: 1, V_A: 1 } satisfies Record<Echelon, 1>) as Echelon[];
@@ -56,6 +57,7 @@ const FORMAT_WORDS: Record<string, (lang: Lang) => string> = {
 };
 
 interface Filters {
+  government?: GovernmentLike;
   unit?: { code: string; name: string };
   from?: string;
   to?: string;
@@ -71,6 +73,7 @@ const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date
 /** The export's URL with the filters it accepts: kind only for transfers, bom only for CSV. */
 function exportHref(file: (typeof FILES)[number], f: Filters): string {
   const p = new URLSearchParams();
+  if (f.government) p.set('government', governmentKey(f.government));
   if (f.unit) p.set('organizationCode', f.unit.code);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
@@ -84,6 +87,7 @@ function exportHref(file: (typeof FILES)[number], f: Filters): string {
 
 function describeFilters(lang: Lang, f: Filters): string[] {
   return [
+    f.government && tr(lang, `pemerintah ${f.government.name} (${governmentKey(f.government)})`, `government ${f.government.name} (${governmentKey(f.government)})`),
     f.unit && tr(lang, `unit kerja ${f.unit.name} (${f.unit.code}) dan sub-unitnya`, `unit ${f.unit.name} (${f.unit.code}) and its sub-units`),
     f.from && tr(lang, `sejak ${formatDay(lang, f.from)}`, `from ${formatDay(lang, f.from)}`),
     f.to && tr(lang, `sampai ${formatDay(lang, f.to)}`, `to ${formatDay(lang, f.to)}`),
@@ -113,6 +117,10 @@ export const downloadsPage: PageLoader = async ({ lang, gql, query }) => {
       : Promise.resolve(undefined),
   ]);
   if (unit === null) problems.push(tr(lang, `Tidak ada unit kerja berkode “${unitCode}”.`, `No unit has the code “${unitCode}”.`));
+  const government = chosenGovernment(data.governments, query.pemerintah);
+  if (query.pemerintah?.trim() && !government) problems.push(tr(lang, `Tidak ada pemerintah berkode “${query.pemerintah.trim()}”.`, `No government has the code “${query.pemerintah.trim()}”.`));
+  // The exports refuse a unit of another government than the one named: said here first.
+  if (unit && government && unit.government.code !== government.code) problems.push(errorWords(lang, 'UNIT_OUTSIDE_GOVERNMENT'));
   for (const [day, words] of [
     [from, tr(lang, 'Tanggal mulai', 'The start date')],
     [to, tr(lang, 'Tanggal akhir', 'The end date')],
@@ -121,6 +129,7 @@ export const downloadsPage: PageLoader = async ({ lang, gql, query }) => {
   }
   if (isDay(from) && isDay(to) && from > to) problems.push(errorWords(lang, 'DATES_OUT_OF_ORDER'));
   const filters: Filters = {
+    government,
     unit: unit ?? undefined,
     from: isDay(from) ? from : undefined,
     to: isDay(to) ? to : undefined,
@@ -130,14 +139,15 @@ export const downloadsPage: PageLoader = async ({ lang, gql, query }) => {
     bom: query.bom === 'ya',
   };
   const active = describeFilters(lang, filters);
-  const units = data.organizations.edges.flatMap((e) => [e.node, ...e.node.children]);
+  // The units a reader may type: the chosen government's, or every government's.
+  const units = data.governments.filter((g) => !government || g.code === government.code).flatMap((g) => [g, ...g.children]);
   const title = tr(lang, 'Unduh data', 'Download data');
   return {
     title,
     description: tr(
       lang,
-      'Unduh riwayat jabatan, perpindahan dan data Popolo pejabat dalam CSV, NDJSON, Excel atau JSON, disaring menurut unit kerja, tanggal, eselon dan jenis mutasi.',
-      'Download the appointments, transfers and Popolo data of officials as CSV, NDJSON, Excel or JSON, filtered by unit, dates, echelon and kind of move.',
+      'Unduh riwayat jabatan, perpindahan dan data Popolo pejabat dalam CSV, NDJSON, Excel atau JSON, disaring menurut pemerintah, unit kerja, tanggal, eselon dan jenis mutasi.',
+      'Download the appointments, transfers and Popolo data of officials as CSV, NDJSON, Excel or JSON, filtered by government, unit, dates, echelon and kind of move.',
     ),
     scripts: ['downloads.js'],
     body: (
@@ -155,6 +165,7 @@ export const downloadsPage: PageLoader = async ({ lang, gql, query }) => {
         <section aria-labelledby="saring">
           <h2 id="saring">{tr(lang, 'Saring', 'Filters')}</h2>
           <form class="filters" method="get" action="/unduh">
+            <GovernmentSelect lang={lang} id="dl-government" governments={data.governments} chosen={government} />
             <div class="field">
               <label for="dl-unit">{tr(lang, 'Kode unit kerja', 'Unit code')}</label>
               <input id="dl-unit" name="unit" type="text" list="dl-units" value={unitCode} placeholder="DINKES" aria-describedby="dl-unit-hint" autocomplete="off" />
