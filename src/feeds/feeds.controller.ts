@@ -7,7 +7,7 @@ import { FeedsService, type Feed } from './feeds.service.js';
 const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
 /**
- * Atom feeds (RFC 4287) of new events and of corrections: all, per unit (with its sub-units),
+ * Atom feeds (RFC 4287) of new events and of corrections: all, per government (by region code), per unit (with its sub-units),
  * per post. Public, no key; rate-limited like the API (bootstrap.ts). Answers 304 to a reader
  * whose copy is current.
  */
@@ -25,6 +25,11 @@ export class FeedsController {
     send(req, res, await this.feeds.events({ unitCode: code }, origin(req)));
   }
 
+  @Get('pemerintah/:government/events.atom')
+  async governmentEvents(@Param('government') government: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.feeds.events({ government }, origin(req)));
+  }
+
   @Get('posts/:code/events.atom')
   async postEvents(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.feeds.events({ postCode: code }, origin(req)));
@@ -38,6 +43,11 @@ export class FeedsController {
   @Get('units/:code/corrections.atom')
   async unitCorrections(@Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     send(req, res, await this.feeds.correctionsFeed({ unitCode: code }, origin(req)));
+  }
+
+  @Get('pemerintah/:government/corrections.atom')
+  async governmentCorrections(@Param('government') government: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(req, res, await this.feeds.correctionsFeed({ government }, origin(req)));
   }
 
   @Get('posts/:code/corrections.atom')

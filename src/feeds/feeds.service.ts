@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Correction } from '../corrections/dto/correction.js';
 import { CorrectionsService } from '../corrections/corrections.service.js';
+import { GovernmentsService } from '../governments/governments.service.js';
 import { RevisionKind } from '../corrections/revision.enums.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -14,8 +15,16 @@ import { atomXml, type AtomEntry } from './atom.js';
 /** Entries per feed: the newest; a reader polling more often than 50 events keeps up. */
 export const FEED_SIZE = 50;
 
-/** What a feed covers: everything, a unit and its sub-units, or one post. */
-export type FeedScope = { unitCode?: string; postCode?: string };
+/** What a feed covers: everything, a government (code or region code: its whole tree), a unit and its sub-units, or one post. */
+export type FeedScope = { government?: string; unitCode?: string; postCode?: string };
+
+/** The tree a feed covers, with the words and address that name it. */
+interface Tree {
+  unitId: string;
+  name: string;
+  path: (what: 'events' | 'corrections') => string;
+  key: string;
+}
 
 /** A feed ready to answer: its validators first, the document only when it is sent. */
 export interface Feed {
@@ -52,7 +61,7 @@ const KIND_WORDS: Record<RevisionKind, string> = {
 const day = (d: string | null) => (d ? formatDay('id', d) : '—');
 const place = (code: string | null, title: string | null) => (code ? `${title ?? code} (${code})` : '—');
 
-/** Atom feeds of new events and of corrections, read in one statement each (two with a unit or post to find). */
+/** Atom feeds of new events and of corrections, read in one statement each (two with a government, unit or post to find). */
 @Injectable()
 export class FeedsService {
   constructor(
@@ -60,6 +69,7 @@ export class FeedsService {
     private readonly organizations: OrganizationsService,
     private readonly positions: PositionsService,
     private readonly corrections: CorrectionsService,
+    private readonly governments: GovernmentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,14 +81,14 @@ export class FeedsService {
     let name = 'Pelantikan baru';
     let path = '/feeds/events.atom';
     let key = 'events';
-    if (scope.unitCode) {
-      const unit = await this.organizations.findOne({ code: scope.unitCode });
-      const sub = subtree($(unit.id));
+    const tree = await this.tree(scope);
+    if (tree) {
+      const sub = subtree($(tree.unitId));
       where = `EXISTS (SELECT 1 FROM transfers t LEFT JOIN positions fp ON fp.id = t.from_position_id LEFT JOIN positions tp ON tp.id = t.to_position_id
         WHERE t.event_id = e.id AND (fp.organization_id IN ${sub} OR tp.organization_id IN ${sub}))`;
-      name = `Pelantikan baru: ${unit.name} dan unit di bawahnya`;
-      path = `/feeds/units/${encodeURIComponent(unit.code)}/events.atom`;
-      key = `unit/${unit.code}/events`;
+      name = `Pelantikan baru: ${tree.name}`;
+      path = tree.path('events');
+      key = `${tree.key}/events`;
     } else if (scope.postCode) {
       const post = await this.positions.findOne({ code: scope.postCode });
       const id = $(post.id);
@@ -113,9 +123,9 @@ export class FeedsService {
 
   /** The newest corrections (amendments, voids, back-fills), with the reason and a short difference. */
   async correctionsFeed(scope: FeedScope, origin: string): Promise<Feed> {
-    const unit = scope.unitCode ? await this.organizations.findOne({ code: scope.unitCode }) : undefined;
+    const tree = await this.tree(scope);
     const post = scope.postCode ? await this.positions.findOne({ code: scope.postCode }) : undefined;
-    const { corrections, total, latest } = await this.corrections.latest({ unitId: unit?.id, postId: post?.id }, FEED_SIZE);
+    const { corrections, total, latest } = await this.corrections.latest({ unitId: tree?.unitId, postId: post?.id }, FEED_SIZE);
     const entries = corrections.map((c): AtomEntry => ({
       id: this.tag(`correction/${c.eventId}/${c.revision}`),
       title: `${KIND_WORDS[c.kind]}: ${c.header.title}`,
@@ -125,13 +135,29 @@ export class FeedsService {
       summary: `${KIND_WORDS[c.kind]} SK ${c.header.decreeNumber ?? 'tanpa nomor'} (revisi ${c.previousRevision ?? '?'} → ${c.revision}). Alasan: ${c.reason ?? '—'}`,
       content: correctionWords(c),
     }));
-    const [name, path, key] = unit
-      ? [`Koreksi: ${unit.name} dan unit di bawahnya`, `/feeds/units/${encodeURIComponent(unit.code)}/corrections.atom`, `unit/${unit.code}/corrections`]
+    const [name, path, key] = tree
+      ? [`Koreksi: ${tree.name}`, tree.path('corrections'), `${tree.key}/corrections`]
       : post
         ? [`Koreksi: ${post.title}`, `/feeds/posts/${encodeURIComponent(post.code)}/corrections.atom`, `post/${post.code}/corrections`]
         : ['Koreksi catatan pelantikan', '/feeds/corrections.atom', 'corrections'];
     const about = 'Setiap koreksi, pembatalan dan perubahan catatan pelantikan, dengan alasannya dan apa yang berubah.';
     return this.feed(origin, path, key, name, about, entries, total, latest);
+  }
+
+  /**
+   * The tree of a government or unit feed. A government's feed is its top unit's feed under its
+   * own address and tag: the same entries, named by region code, as a journalist knows it.
+   */
+  private async tree(scope: FeedScope): Promise<Tree | undefined> {
+    if (scope.government) {
+      const g = await this.governments.find(scope.government);
+      return { unitId: g.id, name: g.name, path: (what) => `/feeds/pemerintah/${encodeURIComponent(g.regionCode ?? g.code)}/${what}.atom`, key: `government/${g.code}` };
+    }
+    if (scope.unitCode) {
+      const unit = await this.organizations.findOne({ code: scope.unitCode });
+      return { unitId: unit.id, name: `${unit.name} dan unit di bawahnya`, path: (what) => `/feeds/units/${encodeURIComponent(unit.code)}/${what}.atom`, key: `unit/${unit.code}` };
+    }
+    return undefined;
   }
 
   private feed(origin: string, path: string, key: string, title: string, subtitle: string, entries: AtomEntry[], total: number, latest: Date | null): Feed {
