@@ -74,6 +74,14 @@ describe('governments on the public pages and feeds', () => {
     await page.context().close();
 
     browser.allowStatus.add('404 /pemerintah/00.99');
+    // A page's address like the others: a form POSTing to it is refused in words, a NUL is the reader's 400.
+    const posted = await t.http().post('/pemerintah/32.75').send('x=1');
+    expect(posted.status).toBe(405);
+    expect(posted.headers['content-type']).toMatch(/^text\/html/);
+    const nul = await t.http().get('/pemerintah/%00');
+    expect(nul.status).toBe(400);
+    expect(nul.text).toContain('Teks ini memuat karakter yang tidak diterima.');
+
     const missing = await browser.newPage();
     const res = await missing.goto('/pemerintah/00.99');
     expect(res?.status()).toBe(404);
@@ -111,7 +119,9 @@ describe('governments on the public pages and feeds', () => {
   it('search spans every government and names each result’s government', async () => {
     const page = await browser.visit('/cari?q=LAIN', 'search-governments');
     const units = await page.locator('section[aria-labelledby=hasil-unit] li').allInnerTexts();
-    expect(units).toContainEqual(expect.stringContaining(`${other.name} (${other.regionCode})`));
+    expect(units).toContainEqual(expect.stringContaining(`${other.name}\nPemerintah · Kota · kode wilayah ${other.regionCode}`));
+    // Its unit names the government it belongs to.
+    expect(units.some((u) => u.includes('di bawah') && u.includes(`${other.name} (${other.regionCode})`))).toBe(true);
     await page.goto('/cari?q=Dinas Kesehatan');
     const posts = await page.locator('section[aria-labelledby=hasil-jabatan] li').allInnerTexts();
     expect(posts.length).toBeGreaterThan(0);

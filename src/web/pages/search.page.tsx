@@ -2,7 +2,7 @@ import { SearchPageDocument } from '../gql/graphql.js';
 import { capacityLabel, organizationKindLabel } from '../i18n/labels.js';
 import { tr, type Lang } from '../i18n/lang.js';
 import type { PageLoader } from '../page.js';
-import { href, PostCell, type GovernmentLike } from '../views/common.js';
+import { governmentWords, href, PostCell, type GovernmentLike } from '../views/common.js';
 
 /** Which government a result belongs to: search spans them all, and two may have a "Dinas Kesehatan". */
 function GovernmentOf({ government }: { government: GovernmentLike }) {
@@ -126,10 +126,15 @@ export const searchPage: PageLoader = async ({ lang, gql, query }) => {
                 <ul class="results">
                   {units.map((u) => (
                     <li key={u.code}>
-                      <a href={href.unit(u.code)}>{u.name}</a>
+                      <a href={u.parent ? href.unit(u.code) : href.government(u)}>{u.name}</a>
                       <div class="muted">
-                        {organizationKindLabel(lang, u.kind)}
-                        {u.parent && ` · ${tr(lang, 'di bawah', 'part of')} ${u.parent.name}`} {u.parent && <GovernmentOf government={u.government} />}
+                        {u.parent ? (
+                          <>
+                            {organizationKindLabel(lang, u.kind)} · {tr(lang, 'di bawah', 'part of')} {u.parent.name} <GovernmentOf government={u.government} />
+                          </>
+                        ) : (
+                          `${tr(lang, 'Pemerintah', 'Government')} · ${governmentWords(lang, u)}`
+                        )}
                       </div>
                     </li>
                   ))}
