@@ -60,7 +60,7 @@ describe('governments on the public pages and feeds', () => {
     await page.context().close();
   });
 
-  it('/pemerintah/32.75 is Kota Bekasi’s page, with its type, region code and feeds; a sub-unit names its government', async () => {
+  it('/pemerintah/32.75 is Kota Bekasi’s page, with its type, region code and feeds; a unit under a dinas names its government', async () => {
     const page = await browser.visit('/pemerintah/32.75', 'government');
     await expect(page.locator('h1').innerText()).resolves.toBe('Pemerintah Kota Bekasi');
     const facts = await page.locator('dl.facts').innerText();
@@ -68,8 +68,10 @@ describe('governments on the public pages and feeds', () => {
     expect(facts).toMatch(/Jenis\s+Kota/);
     expect(await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href')).toBe('/feeds/pemerintah/32.75/events.atom');
     // Its sub-units are those of the unit page itself.
-    await page.getByRole('link', { name: 'Dinas Kesehatan', exact: true }).first().click();
+    await page.locator('#sub-unit + ul').getByRole('link', { name: 'Dinas Kesehatan', exact: true }).click();
     await page.waitForURL(/\/unit\/DINKES$/);
+    await page.locator('#sub-unit + ul a').first().click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/DINKES'));
     expect(await page.locator('dl.facts').innerText()).toMatch(/Pemerintah\s+Pemerintah Kota Bekasi \(32\.75\)/);
     await page.context().close();
 

@@ -110,7 +110,8 @@ export const unitPage: PageLoader = async ({ lang, gql, query }, { code }) => {
             [tr(lang, 'Di bawah', 'Part of'), unit.parent ? <a href={href.unit(unit.parent.code)}>{unit.parent.name}</a> : null],
             [
               tr(lang, 'Pemerintah', 'Government'),
-              isGovernment ? null : <a href={href.government(unit.government)}>{unit.government.name}{unit.government.regionCode ? ` (${unit.government.regionCode})` : ''}</a>,
+              // Deeper than a dinas: the parent alone no longer says which government.
+              isGovernment || unit.parent?.code === unit.government.code ? null : <a href={href.government(unit.government)}>{unit.government.name}{unit.government.regionCode ? ` (${unit.government.regionCode})` : ''}</a>,
             ],
           ]}
         />
