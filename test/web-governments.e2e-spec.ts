@@ -17,7 +17,7 @@ describe('governments on the public pages and feeds', () => {
   let t: TestApp;
   let browser: BrowserHarness;
   let other: { code: string; regionCode: string; name: string };
-  let otherEvent: { id: string; title: string };
+  let otherEvent: { id: string; title: string; version: number };
   let bekasiEvents: number;
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('governments on the public pages and feeds', () => {
     await unitWithPosts(t, 'LAIN', 1, { parentId: id });
     const [person] = await officials(t, 'Pejabat Lain', 1, { government: other.code });
     const recorded = await record(t, [{ officialId: person.id, toPositionCode: 'LAIN-1' }], { title: 'Pelantikan Kabupaten Lain', issuer: 'Bupati Lain', swornInOn: '2026-03-02' });
-    otherEvent = { id: recorded.event.id, title: 'Pelantikan Kabupaten Lain' };
+    otherEvent = { id: recorded.event.id, title: 'Pelantikan Kabupaten Lain', version: recorded.event.version };
     bekasiEvents = (await t.gql(`{ rotationEvents(government: "32.75") { totalCount } }`)).data.rotationEvents.totalCount;
     browser = await BrowserHarness.start(await t.app.getUrl());
   });
@@ -155,7 +155,7 @@ describe('governments on the public pages and feeds', () => {
     await mismatch.context().close();
   });
 
-  it('serves a valid Atom feed per government, with only the events touching it', async () => {
+  it('serves valid Atom feeds per government, with only the events and corrections touching it', async () => {
     const res = await get(`/feeds/pemerintah/${other.regionCode}/events.atom`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
@@ -174,9 +174,16 @@ describe('governments on the public pages and feeds', () => {
     expect(bekasi.entry.length).toBe(Math.min(50, bekasiEvents));
     expect(bekasi.entry.map((e: { title: string }) => e.title)).not.toContain(otherEvent.title);
 
+    // A correction of the other government's event is in its corrections feed only (the last test: the event is voided).
+    const voided = await t.hr(`mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "SK salah") { id } }`, { id: otherEvent.id, v: otherEvent.version });
+    expect(voided.errors).toBeUndefined();
+    const otherCorrections = parseFeed((await get(`/feeds/pemerintah/${other.regionCode}/corrections.atom`)).text);
+    expect(otherCorrections.items.map((i) => i.title)).toEqual([`Pembatalan: ${otherEvent.title}`]);
     const corrections = await get('/feeds/pemerintah/32.75/corrections.atom');
     expect(corrections.status).toBe(200);
-    expect(parseFeed(corrections.text).title).toBe('Koreksi: Pemerintah Kota Bekasi · Mutasi');
+    const bekasiCorrections = parseFeed(corrections.text);
+    expect(bekasiCorrections.title).toBe('Koreksi: Pemerintah Kota Bekasi · Mutasi');
+    expect(bekasiCorrections.items.map((i) => i.title)).not.toContain(`Pembatalan: ${otherEvent.title}`);
     // By code too; an unknown government is a 404.
     expect((await get('/feeds/pemerintah/PEMKOT-BKS/events.atom')).status).toBe(200);
     expect((await get('/feeds/pemerintah/00.99/events.atom')).status).toBe(404);
