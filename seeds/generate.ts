@@ -9,6 +9,7 @@ import { prng } from './prng.js';
 
 const DATA = new URL('./data/', import.meta.url);
 const facts = JSON.parse(readFileSync(new URL('bekasi.json', DATA), 'utf8'));
+const neighbours = JSON.parse(readFileSync(new URL('jabar.json', DATA), 'utf8'));
 
 const random = prng(20260206);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -82,16 +83,16 @@ for (const d of facts.districts) {
 }
 
 // ── Officials (fictional) ──────────────────────────────────────────────────────────────────
-interface Person { nip: string; name: string; prefix: string; suffix: string; rank: string }
+interface Person { nip: string; name: string; prefix: string; suffix: string; rank: string; government: string }
 const people: Person[] = [];
 const nips = new Set<string>();
 const names = new Set<string>();
 const RANKS: Record<string, [string, string]> = {
-  II_A: ['IV_D', 'IV_D'], II_B: ['IV_C', 'IV_C'], III_A: ['IV_A', 'IV_B'], III_B: ['III_D', 'IV_A'], IV_A: ['III_C', 'III_D'], IV_B: ['III_B', 'III_C'], '': ['III_C', 'IV_A'],
+  I_B: ['IV_D', 'IV_E'], II_A: ['IV_D', 'IV_D'], II_B: ['IV_C', 'IV_C'], III_A: ['IV_A', 'IV_B'], III_B: ['III_D', 'IV_A'], IV_A: ['III_C', 'III_D'], IV_B: ['III_B', 'III_C'], '': ['III_C', 'IV_A'],
 };
 // Born late enough that nobody but the retirees below reaches the retirement age (58; 60 for
 // high leadership and Ahli Madya) before the demo's last event.
-const BORN: Record<string, [number, number]> = { II_A: [1967, 1970], II_B: [1967, 1973], III_A: [1969, 1978], III_B: [1972, 1982], IV_A: [1976, 1986], IV_B: [1978, 1990], '': [1972, 1988] };
+const BORN: Record<string, [number, number]> = { I_B: [1967, 1970], II_A: [1967, 1970], II_B: [1967, 1973], III_A: [1969, 1978], III_B: [1972, 1982], IV_A: [1976, 1986], IV_B: [1978, 1990], '': [1972, 1988] };
 const DEGREES = ['S.E.', 'S.H.', 'S.Sos.', 'S.IP.', 'S.T.', 'S.Kom.', 'S.AP.', 'S.E., M.M.', 'S.H., M.H.', 'S.Sos., M.Si.', 'S.IP., M.Si.', 'S.T., M.T.', 'S.STP., M.Si.', 'S.Pd., M.Pd.'];
 /** Degrees and titles of the health professions, as written after or before the name. */
 const HEALTH: Record<string, { prefix: string; suffixes: string[]; female: number }> = {
@@ -103,6 +104,7 @@ const HEALTH: Record<string, { prefix: string; suffixes: string[]; female: numbe
   kesmas: { prefix: '', suffixes: ['S.K.M., M.Kes.', 'S.K.M., M.K.M.'], female: 0.5 },
 };
 
+let registering = GOV; // the government whose officials person() draws
 /** A fictional official: given names by gender, no name used twice. `born`: [year, month] when it matters. */
 function person(echelon: string, profession?: string, born?: [number, number]): Person {
   const health = profession ? HEALTH[profession] : undefined;
@@ -125,7 +127,7 @@ function person(echelon: string, profession?: string, born?: [number, number]): 
   const pilgrim = random() < 0.2 ? (female ? 'Hj.' : 'H.') : '';
   const prefix = [health?.prefix ?? '', pilgrim, !health && year < 1972 && random() < 0.3 ? (female ? 'Dra.' : 'Drs.') : ''].filter(Boolean).join(' ');
   const suffix = health ? pick(health.suffixes) : prefix.includes('Dr') ? (random() < 0.5 ? 'M.Si.' : '') : pick(DEGREES);
-  const p = { nip, name, prefix, suffix, rank: pick(RANKS[echelon]) };
+  const p = { nip, name, prefix, suffix, rank: pick(RANKS[echelon]), government: registering };
   people.push(p);
   return p;
 }
@@ -316,6 +318,45 @@ event('2026-02-06', facts.ceremony.title, '821.2/Kep.061-BKPSDM/II/2026', '2026-
 // The formasi of each functional post: its holders, and room for two more.
 for (const p of posts) if (p.category === 'FUNCTIONAL') p.seats = (heldAt.get(p.code) ?? 0) + 2;
 
+// ── The Kabupaten and the Provinsi ─────────────────────────────────────────────────────────
+// Skeletons of their real top units, heads and secretaries, drawn after everything of the Kota
+// so that its rows stay as they were. Each government fills its posts on a decree of its own.
+const m = neighbours.move;
+const mover = m.candidates.find((c: string) => holder.has(`${c}-SEK`) && settled(`${c}-SEK`, m.swornInOn))!; // the Kota agency
+let target = ''; // the Provinsi post the mover takes, left empty until then
+for (const [i, g] of neighbours.governments.entries()) {
+  org(g.code, g.name, 'GOVERNMENT', '', g.establishedOn);
+  Object.assign(orgs.at(-1)!, { regionCode: g.regionCode, governmentType: g.governmentType });
+  const of = g.name.replace('Pemerintah ', '');
+  const filled: string[] = [];
+  for (const s of g.secretariats) {
+    org(`${g.prefix}-${s.code}`, `${s.name} ${of}`, s.kind, g.code);
+    filled.push(post(`${g.prefix}-${s.code}-KEPALA`, `${s.head[0]} ${of}`, `${g.prefix}-${s.code}`, s.head[1], 'HIGH_LEADERSHIP'));
+  }
+  const [headEchelon, secretaryEchelon] = g.agencyEchelons;
+  for (const a of g.agencies) {
+    const code = `${g.prefix}-${a.code}`;
+    org(code, `${a.name} ${of}`, 'AGENCY', g.code);
+    filled.push(post(`${code}-KEPALA`, `Kepala ${a.name} ${of}`, code, headEchelon, 'HIGH_LEADERSHIP'));
+    const secretary = post(`${code}-SEK`, `Sekretaris ${a.name} ${of}`, code, secretaryEchelon, 'ADMINISTRATOR');
+    if (g.code === 'PEMPROV-JABAR' && a.code === mover) target = secretary;
+    else filled.push(secretary);
+  }
+  registering = g.code;
+  on = `2025-01-${pad(10 + 7 * i)}`;
+  const rows = filled.map((code) => move(person(posts.find((p) => p.code === code)!.echelon).nip, code));
+  event(`${g.prefix.toLowerCase()}-2025-01`, `Pelantikan Pejabat Pimpinan Tinggi dan Administrator ${of} (data awal)`, `821.2/Kep.0${12 + i}-${i ? 'BKD' : 'BKPSDM'}/I/2025`, on, on, `Kantor ${g.name}`, rows, { issuer: g.issuer });
+}
+registering = GOV;
+
+// A move between governments: the Provinsi brings a Kota Sekretaris Dinas, settled two years,
+// into the same post of its own dinas, on its own decree; the Kota post is left empty.
+on = m.swornInOn;
+event('jabar-2026-04', m.title, m.decreeNumber, m.decreeDate, on, m.location, [move(holder.get(`${mover}-SEK`)!, target)], {
+  issuer: neighbours.governments[1].issuer,
+  signatoryTitle: neighbours.governments[1].issuer,
+});
+
 // ── Files ──────────────────────────────────────────────────────────────────────────────────
 const csv = (rows: Record<string, string>[], columns: string[]) => stringify(rows, { header: true, columns });
 writeFileSync(
@@ -332,6 +373,12 @@ writeFileSync(
     ['code', 'title', 'organization_code', 'echelon', 'category', 'functional_level', 'seats', 'established_on'],
   ),
 );
-writeFileSync(new URL('officials.csv', DATA), csv(people.map((p) => ({ nip: p.nip, name: p.name, honorific_prefix: p.prefix, honorific_suffix: p.suffix, employment: 'PNS', rank: p.rank })), ['nip', 'name', 'honorific_prefix', 'honorific_suffix', 'employment', 'rank']));
+writeFileSync(
+  new URL('officials.csv', DATA),
+  csv(
+    people.map((p) => ({ nip: p.nip, name: p.name, honorific_prefix: p.prefix, honorific_suffix: p.suffix, employment: 'PNS', rank: p.rank, government_code: p.government })),
+    ['nip', 'name', 'honorific_prefix', 'honorific_suffix', 'employment', 'rank', 'government_code'],
+  ),
+);
 writeFileSync(new URL('events.json', DATA), `${JSON.stringify(events, null, 1)}\n`);
 console.log(`${orgs.length} organizations, ${posts.length} posts, ${people.length} officials, ${events.length} events (${events.map((e) => e.transfers.length).join(', ')} transfers)`);
