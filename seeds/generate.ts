@@ -1,6 +1,6 @@
 /**
- * Writes the Kota Bekasi demo dataset (seeds/data/*.csv, events.json) from the public facts in
- * seeds/data/bekasi.json. The officials and their careers are fictional, drawn from a fixed
+ * Writes the demo dataset (seeds/data/*.csv, events.json) from the public facts in
+ * seeds/data/bekasi.json (the Kota Bekasi) and jabar.json (the Kabupaten and the Provinsi). The officials and their careers are fictional, drawn from a fixed
  * seed, so the output is the same on every run. Run: npx tsx seeds/generate.ts
  */
 import { stringify } from 'csv-stringify/sync';

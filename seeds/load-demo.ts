@@ -39,7 +39,7 @@ export interface SeedReport {
 }
 
 /**
- * Loads the Kota Bekasi demo through the same services an HR clerk's requests go through, so
+ * Loads the demo (the Kota Bekasi, and the Kabupaten Bekasi and Provinsi Jawa Barat beside it) through the same services an HR clerk's requests go through, so
  * it obeys every rule. Idempotent: units, posts and officials that exist (by code or NIP) are
  * skipped, and each event carries an idempotency key, so a second run changes nothing.
  */
@@ -105,7 +105,7 @@ export async function loadDemo(app: INestApplicationContext, log: (line: string)
         honorificSuffix: orNull(o.honorific_suffix),
         employment: o.employment as Employment,
         rank: o.rank as Rank,
-        government: o.government_code || 'PEMKOT-BKS',
+        government: o.government_code,
       },
       null,
     );
