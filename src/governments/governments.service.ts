@@ -6,15 +6,18 @@ import { governmentNotFound, governmentRequired, outsideScope, type GovernmentRe
 const REF = `g.id, g.code, g.region_code AS "regionCode", g.name`;
 
 /**
- * (official_id, government_id, registered_by) for the officials $1 on the day $2: the government employing each, the
- * one of their last definitive post started by then (a move between governments changes it), else the one that registered them.
+ * The government employing each official on a day, for the pairs unnest($1::bigint[],
+ * $2::date[]): the one of their last definitive post started by then (a move between
+ * governments changes it), else the one that registered them. Keyed "officialId|day".
  */
-export const EMPLOYING = `
-  SELECT f.id AS official_id, f.government_id AS registered_by,
-         COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
-                   WHERE a.official_id = f.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= $2 ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
-                  f.government_id) AS government_id
-  FROM officials f WHERE f.id = ANY($1::bigint[])`;
+export const EMPLOYING = `SELECT k.official_id::text || '|' || k.day::text AS key, ${REF}
+  FROM unnest($1::bigint[], $2::date[]) AS k(official_id, day)
+  JOIN officials f ON f.id = k.official_id
+  CROSS JOIN LATERAL (
+    SELECT COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
+                     WHERE a.official_id = f.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.day ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
+                    f.government_id) AS government_id) e
+  JOIN organizations g ON g.id = e.government_id`;
 
 /**
  * Which government a unit, post, official or event belongs to, and whether a key acts for it.
@@ -65,8 +68,9 @@ export class GovernmentsService {
    * The government employing each official on a day: the one of their last definitive post
    * started by then (a move between governments changes it), else the one that registered them.
    */
-  employing(officialIds: string[], on: string, manager?: EntityManager): Promise<Map<string, GovernmentRef>> {
-    return this.keyed(manager, `SELECT e.official_id::text AS key, ${REF} FROM (${EMPLOYING}) e JOIN organizations g ON g.id = e.government_id`, [officialIds, on]);
+  async employing(officialIds: string[], on: string, manager?: EntityManager): Promise<Map<string, GovernmentRef>> {
+    const byPair = await this.keyed(manager, EMPLOYING, [officialIds, officialIds.map(() => on)]);
+    return new Map([...byPair].map(([key, government]) => [key.slice(0, key.indexOf('|')), government]));
   }
 
   /** The government itself, by id. */

@@ -2,7 +2,13 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../common/loaders/request-loaders.js';
+import { DateScalar } from '../common/scalars/date.scalar.js';
+import { today } from '../common/today.js';
+import { employingGovernment } from '../governments/governments.loaders.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationById } from '../organizations/organizations.loaders.js';
 import { displayName } from './display-name.js';
 import { CreateOfficialInput } from './dto/create-official.input.js';
 import { OfficialLookupArgs } from './dto/official-lookup.args.js';
@@ -41,5 +47,13 @@ export class OfficialsResolver {
   @ResolveField(() => String, { description: 'Name with titles, e.g. "dr. H. Ahmad Fauzi, M.Kes.".' })
   displayName(@Parent() o: Official): string {
     return displayName(o);
+  }
+
+  @ResolveField(() => Organization, {
+    description: 'The government employing the official on a day (default today, Asia/Jakarta): that of their last definitive post started by then, else the one that registered them.',
+  })
+  async government(@Parent() o: Official, @Context() ctx: GraphQLContext, @Args('on', { type: () => DateScalar, nullable: true }) on?: string | null): Promise<Organization> {
+    const id = await ctx.loaders.get(employingGovernment).load(`${o.id}|${on ?? today()}`);
+    return ctx.loaders.get(organizationById).load(id) as Promise<Organization>;
   }
 }

@@ -7,6 +7,8 @@ import { Role } from '../auth/role.enum.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { GraphQLContext } from '../common/loaders/request-loaders.js';
 import { eventSummary, transfersOfEvent } from './rotations.loaders.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { organizationById } from '../organizations/organizations.loaders.js';
 import type { Page } from '../common/pagination/connection.js';
 import { ReasonArgs } from './dto/reason.args.js';
 import { RotationEventConnection, RotationEventsArgs, RotationEventSummary } from './dto/rotation-queries.js';
@@ -79,6 +81,11 @@ export class RotationsResolver {
   @DirectField(() => RotationEventSummary)
   summary(@Parent() event: RotationEvent & AsRecorded, @Context() ctx: GraphQLContext): Promise<RotationEventSummary> {
     return ctx.loaders.get(eventSummary).load(keyAt(event.id, event.recordedAt));
+  }
+
+  @DirectField(() => Organization, { description: "The government whose decree this is (the receiving one, for a move between governments)." })
+  government(@Parent() event: RotationEvent, @Context() ctx: GraphQLContext): Promise<Organization> {
+    return ctx.loaders.get(organizationById).load(event.governmentId) as Promise<Organization>;
   }
 
   @DirectField(() => [Transfer], { description: 'The lampiran, in order.' })
