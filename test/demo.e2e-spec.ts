@@ -179,7 +179,7 @@ describe('the README, as written, on the demo', () => {
     const journalistQueries = readmeQueries('For journalists');
     const journalistAnswers = () => Promise.all(journalistQueries.map((q) => t.gql(q)));
     const before = await journalistAnswers();
-    const [createUnit, createPost, createOfficial, read] = readmeQueries('Example queries');
+    const [createUnit, createPost, createOfficial, read, oneGovernment] = readmeQueries('Example queries');
     const unit = await t.hr(createUnit);
     expect(unit.errors).toBeUndefined();
     const parent = await t.gql(`query ($id: ID) { organization(id: $id) { parent { code } } }`, { id: unit.data.createOrganization.id });
@@ -188,6 +188,17 @@ describe('the README, as written, on the demo', () => {
     expect((await t.hr(createOfficial)).data.createOfficial.displayName).toBe('dr. H. Ahmad Fauzi, M.Kes.');
     const tree = await t.gql(read);
     expect(tree.data.positions.totalCount).toBe(1);
+    // The move from the Kota to the Provinsi, in the Kota's list, on the Provinsi's decree.
+    const government = await t.gql(oneGovernment);
+    expect(government.errors).toBeUndefined();
+    expect(government.data.governments.map((g: any) => g.regionCode)).toEqual(expect.arrayContaining(['32', '32.16', '32.75']));
+    expect(government.data.transfers.totalCount).toBe(1);
+    expect(government.data.transfers.edges[0].node).toMatchObject({
+      event: { issuer: 'Gubernur Jawa Barat', government: { name: 'Pemerintah Provinsi Jawa Barat' } },
+      official: { before: { regionCode: '32.75' }, after: { regionCode: '32' } },
+      fromPosition: { organization: { government: { regionCode: '32.75' } } },
+      toPosition: { organization: { government: { regionCode: '32' } } },
+    });
 
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Recording a rotation'));

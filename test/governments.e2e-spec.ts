@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
+import { Role } from '../src/auth/role.enum.js';
 import { loadDemo } from '../seeds/load-demo.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { query } from './support/rotations.js';
@@ -123,5 +125,27 @@ describe('the demo across governments', () => {
       const found = await t.gql(`query ($q: String!) { officials(search: $q, first: 1) { edges { node { name government { code } } } } }`, { q: name });
       expect([government, found.data.officials.edges[0].node.name]).toEqual([government, name]);
     }
+  });
+
+  it("refuses a Kota key the Provinsi's posts and its decree, even the one that took a Kota official, as the README shows", async () => {
+    const { secret } = await t.app.get(ApiKeysService).create(Role.HR, 'BKPSDM Kota', null, ['32.75']);
+    const kota = (q: string, variables?: Record<string, unknown>) => t.gql(q, variables, { authorization: `Bearer ${secret}` });
+    const [unit] = await query<{ id: string }>(t, `SELECT id::text FROM organizations WHERE code = 'JABAR-DINKES'`);
+    const refused = await kota(`mutation ($org: ID!) { createPosition(input: { code: "JABAR-DINKES-KABID-1", title: "Kepala Bidang", organizationId: $org, category: ADMINISTRATOR }) { id } }`, {
+      org: unit.id,
+    });
+    expect(refused.errors[0]).toMatchObject({
+      message: 'This API key does not act for Pemerintah Provinsi Jawa Barat (32): new post JABAR-DINKES-KABID-1.',
+      extensions: {
+        code: 'FORBIDDEN',
+        domainCode: 'OUTSIDE_SCOPE',
+        government: { code: 'PEMPROV-JABAR', regionCode: '32', name: 'Pemerintah Provinsi Jawa Barat' },
+        row: 'new post JABAR-DINKES-KABID-1',
+      },
+    });
+    const [event] = await query<{ id: string; version: number }>(t, `SELECT id::text, version FROM rotation_events WHERE decree_number = '821.2/Kep.118-BKD/IV/2026'`);
+    const voided = await kota(`mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "salah kirim") { id } }`, { id: event.id, v: event.version });
+    expect(voided.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: '32' } });
+    expect((await query(t, `SELECT status FROM rotation_events WHERE id = $1`, [event.id]))[0].status).toBe('RECORDED');
   });
 });
