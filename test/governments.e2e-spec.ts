@@ -148,4 +148,21 @@ describe('the demo across governments', () => {
     expect(voided.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: '32' } });
     expect((await query(t, `SELECT status FROM rotation_events WHERE id = $1`, [event.id]))[0].status).toBe('RECORDED');
   });
+
+  it('refuses to move a post to a unit of another government, even to a key acting for both (POST_CHANGES_GOVERNMENT)', async () => {
+    const [post] = await query<{ id: string }>(t, `SELECT id::text FROM positions WHERE code = 'KABBKS-DINKES-SEK'`);
+    const [provinsi, kabupaten] = await query<{ id: string }>(t, `SELECT id::text FROM organizations WHERE code IN ('JABAR-DINKES', 'KABBKS-BAPPEDA') ORDER BY code`);
+    const moved = await t.hr(`mutation ($id: ID!, $org: ID!) { updatePosition(id: $id, input: { organizationId: $org }) { organization { code } } }`, { id: post.id, org: provinsi.id });
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', domainCode: 'POST_CHANGES_GOVERNMENT' });
+    expect((await query(t, `SELECT u.code FROM positions p JOIN organizations u ON u.id = p.organization_id WHERE p.id = $1`, [post.id]))[0].code).toBe('KABBKS-DINKES');
+    // Within its government a post may still move.
+    const within = await t.hr(`mutation ($id: ID!, $org: ID!) { updatePosition(id: $id, input: { organizationId: $org }) { organization { code } } }`, { id: post.id, org: kabupaten.id });
+    expect(within.data.updatePosition.organization.code).toBe('KABBKS-BAPPEDA');
+  });
+
+  it("shows the move in the sending government's unit feed", async () => {
+    const feed = await t.http().get('/feeds/units/PEMKOT-BKS/events.atom');
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain('821.2/Kep.118-BKD/IV/2026');
+  });
 });

@@ -33,6 +33,10 @@ export class PositionError extends DomainError<PositionErrorCode> {
 export const positionNotFound = () => new PositionError(PositionErrorCode.POSITION_NOT_FOUND, 'No position with this id or code.');
 
 registerConstraintErrors({
+  positions_government_move: () =>
+    new PositionError(PositionErrorCode.POST_CHANGES_GOVERNMENT, 'A post cannot move to another government: its past events and holders would move with it. Establish a new post there instead.', [
+      { field: 'organizationId', code: PositionErrorCode.POST_CHANGES_GOVERNMENT, message: 'This unit belongs to another government.' },
+    ]),
   positions_code_key: () =>
     new PositionError(PositionErrorCode.POSITION_CODE_TAKEN, 'A position with this code already exists.', [
       { field: 'code', code: PositionErrorCode.POSITION_CODE_TAKEN, message: 'This code is already used by another position.' },

@@ -78,14 +78,6 @@ export class PositionsService {
     const government = (await this.governments.ofPosts([id])).get(id);
     if (!government) throw positionNotFound();
     this.governments.assertActsFor(actor, government, `post ${id}`);
-    if (input.organizationId) {
-      const target = (await this.governments.ofUnits([input.organizationId])).get(input.organizationId);
-      if (target && target.id !== government.id) {
-        throw new PositionError(PositionErrorCode.POST_CHANGES_GOVERNMENT, `The post belongs to ${government.name}; it cannot move to a unit of ${target.name}. Abolish it and establish a new post there.`, [
-          { field: 'organizationId', code: PositionErrorCode.POST_CHANGES_GOVERNMENT, message: 'This unit belongs to another government.' },
-        ]);
-      }
-    }
     if (input.category) {
       const [row]: { category: string; used: boolean }[] = await this.positions.query(
         `SELECT category, EXISTS (SELECT 1 FROM transfers t WHERE t.to_position_id = p.id OR t.from_position_id = p.id) AS used FROM positions p WHERE p.id = $1`,
