@@ -165,4 +165,11 @@ describe('the demo across governments', () => {
     expect(feed.status).toBe(200);
     expect(feed.text).toContain('821.2/Kep.118-BKD/IV/2026');
   });
+
+  it("shows a Kota key the NIPs of every government's officials: personal data is not yet scoped per government (docs/governments.md)", async () => {
+    const { secret } = await t.app.get(ApiKeysService).create(Role.HR, 'BKPSDM Kota, reading', null, ['32.75']);
+    const [provinsi] = await query<{ id: string; nip: string }>(t, `SELECT f.id::text, f.nip FROM officials f JOIN organizations g ON g.id = f.government_id WHERE g.code = 'PEMPROV-JABAR' LIMIT 1`);
+    const res = await t.gql(`query ($id: ID) { official(id: $id) { nip } }`, { id: provinsi.id }, { authorization: `Bearer ${secret}` });
+    expect(res.data.official.nip).toBe(provinsi.nip);
+  });
 });
