@@ -23,12 +23,15 @@ describe('public pages in a browser', () => {
 
   const rows = (page: Page) => page.locator('table.lampiran tbody tr');
 
-  it('home lists the latest swearing-ins, the 6 February 2026 one first, with its head count', async () => {
+  it('home lists the latest swearing-ins, newest first: the Provinsi\'s move of 17 April 2026, then the 6 February 2026 one, with their head counts', async () => {
     const page = await browser.visit('/', 'home');
     await expect(page.title()).resolves.toBe('Pelantikan dan mutasi pejabat · Mutasi');
-    const first = page.locator('.cards .card').first();
-    await expect(first.innerText()).resolves.toContain('Jumat, 6 Februari 2026');
-    await expect(first.innerText()).resolves.toContain('61 pejabat');
+    // The demo's move between governments (seeds/README.md) comes after the Kota's ceremony.
+    const [first, second] = [page.locator('.cards .card').first(), page.locator('.cards .card').nth(1)];
+    await expect(first.innerText()).resolves.toContain('Jumat, 17 April 2026');
+    await expect(first.innerText()).resolves.toContain('1 pejabat');
+    await expect(second.innerText()).resolves.toContain('Jumat, 6 Februari 2026');
+    await expect(second.innerText()).resolves.toContain('61 pejabat');
     await page.context().close();
     // The browser itself refuses anything from elsewhere.
     const res = await t.http().get('/');
