@@ -134,7 +134,7 @@ describe('the demo across governments', () => {
     const refused = await kota(`mutation ($org: ID!) { createPosition(input: { code: "JABAR-DINKES-KABID-1", title: "Kepala Bidang", organizationId: $org, category: ADMINISTRATOR }) { id } }`, {
       org: unit.id,
     });
-    expect(refused.errors[0]).toMatchObject({
+    expect(refused.errors?.[0]).toMatchObject({
       message: 'This API key does not act for Pemerintah Provinsi Jawa Barat (32): new post JABAR-DINKES-KABID-1.',
       extensions: {
         code: 'FORBIDDEN',
@@ -145,7 +145,7 @@ describe('the demo across governments', () => {
     });
     const [event] = await query<{ id: string; version: number }>(t, `SELECT id::text, version FROM rotation_events WHERE decree_number = '821.2/Kep.118-BKD/IV/2026'`);
     const voided = await kota(`mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "salah kirim") { id } }`, { id: event.id, v: event.version });
-    expect(voided.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: '32' } });
+    expect(voided.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: '32' } });
     expect((await query(t, `SELECT status FROM rotation_events WHERE id = $1`, [event.id]))[0].status).toBe('RECORDED');
   });
 
