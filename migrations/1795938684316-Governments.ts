@@ -5,10 +5,11 @@ export class Governments1795938684316 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"api_key_governments\" (\"api_key_id\" bigint NOT NULL, \"government_id\" bigint NOT NULL, CONSTRAINT \"api_key_governments_pkey\" PRIMARY KEY (\"api_key_id\", \"government_id\"))");
-    await queryRunner.query("ALTER TABLE \"organizations\" ADD \"region_code\" character varying(13)");
+    // IF NOT EXISTS: an operator with another top-level unit adds these by hand first (see the message below).
+    await queryRunner.query("ALTER TABLE \"organizations\" ADD COLUMN IF NOT EXISTS \"region_code\" character varying(13)");
     await queryRunner.query("ALTER TABLE \"organizations\" ADD CONSTRAINT \"organizations_region_code_key\" UNIQUE (\"region_code\")");
-    await queryRunner.query("CREATE TYPE \"public\".\"government_type\" AS ENUM('PROVINCE', 'REGENCY', 'CITY', 'CENTRAL')");
-    await queryRunner.query("ALTER TABLE \"organizations\" ADD \"government_type\" \"public\".\"government_type\"");
+    await queryRunner.query("DO $$ BEGIN CREATE TYPE \"public\".\"government_type\" AS ENUM('PROVINCE', 'REGENCY', 'CITY', 'CENTRAL'); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    await queryRunner.query("ALTER TABLE \"organizations\" ADD COLUMN IF NOT EXISTS \"government_type\" \"public\".\"government_type\"");
     await queryRunner.query("ALTER TABLE \"organizations\" ADD \"government_id\" bigint");
     await queryRunner.query("ALTER TABLE \"officials\" ADD \"government_id\" bigint");
     await queryRunner.query("ALTER TABLE \"rotation_events\" ADD \"government_id\" bigint");
@@ -16,12 +17,13 @@ export class Governments1795938684316 implements MigrationInterface {
 
     // Back-fill. Until now a database held one government, the demo's Pemerintah Kota Bekasi; another top-level unit
     // must be given its region code by hand first (the message says how), since no rule can guess it.
-    await queryRunner.query("UPDATE organizations SET region_code = '32.75', government_type = 'CITY' WHERE parent_id IS NULL AND code = 'PEMKOT-BKS'");
+    await queryRunner.query("UPDATE organizations SET region_code = '32.75', government_type = 'CITY' WHERE parent_id IS NULL AND code = 'PEMKOT-BKS' AND region_code IS NULL");
     const [unknown]: { code: string }[] = await queryRunner.query("SELECT code FROM organizations WHERE parent_id IS NULL AND (kind <> 'GOVERNMENT' OR region_code IS NULL) LIMIT 1");
     if (unknown) {
       throw new Error(
         `The top-level unit ${unknown.code} is not a government with a region code. Give it one before migrating, e.g. ` +
-          `ALTER TABLE organizations ADD region_code varchar(13), ADD government_type text; UPDATE organizations SET kind = 'GOVERNMENT', region_code = '32.16', government_type = 'REGENCY' WHERE code = '${unknown.code}';`,
+          `CREATE TYPE government_type AS ENUM ('PROVINCE', 'REGENCY', 'CITY', 'CENTRAL'); ALTER TABLE organizations ADD region_code varchar(13), ADD government_type government_type; ` +
+          `UPDATE organizations SET kind = 'GOVERNMENT', region_code = '32.16', government_type = 'REGENCY' WHERE code = '${unknown.code}';`,
       );
     }
     await queryRunner.query(

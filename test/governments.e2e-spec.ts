@@ -166,10 +166,22 @@ describe('the demo across governments', () => {
     expect(feed.text).toContain('821.2/Kep.118-BKD/IV/2026');
   });
 
-  it("shows a Kota key the NIPs of every government's officials: personal data is not yet scoped per government (docs/governments.md)", async () => {
-    const { secret } = await t.app.get(ApiKeysService).create(Role.HR, 'BKPSDM Kota, reading', null, ['32.75']);
-    const [provinsi] = await query<{ id: string; nip: string }>(t, `SELECT f.id::text, f.nip FROM officials f JOIN organizations g ON g.id = f.government_id WHERE g.code = 'PEMPROV-JABAR' LIMIT 1`);
-    const res = await t.gql(`query ($id: ID) { official(id: $id) { nip } }`, { id: provinsi.id }, { authorization: `Bearer ${secret}` });
-    expect(res.data.official.nip).toBe(provinsi.nip);
+  it("shows a Kota key the NIPs of the Kota's officials, the moved official's to the Provinsi only, and refuses the Provinsi's", async () => {
+    const bearer = async (region: string) => ({ authorization: `Bearer ${(await t.app.get(ApiKeysService).create(Role.HR, `BKPSDM ${region}`, null, [region])).secret}` });
+    const kota = await bearer('32.75');
+    const provinsi = await bearer('32');
+    const [theirs] = await query<{ id: string; nip: string }>(
+      t,
+      `SELECT f.id::text, f.nip FROM officials f JOIN organizations g ON g.id = f.government_id WHERE g.code = 'PEMPROV-JABAR' AND f.id <> $1 LIMIT 1`,
+      [moved.id],
+    );
+    const nip = `query ($id: ID) { official(id: $id) { nip } }`;
+    const refused = await t.gql(nip, { id: theirs.id }, kota);
+    expect(refused.data.official.nip).toBeNull();
+    expect(refused.errors?.[0].extensions.domainCode).toBe('PERSONAL_DATA_RESTRICTED');
+    expect((await t.gql(nip, { id: theirs.id }, provinsi)).data.official.nip).toBe(theirs.nip);
+    // The moved official: employed by the Provinsi since 17 April 2026, registered by the Kota.
+    expect((await t.gql(nip, { id: moved.id }, provinsi)).data.official.nip).toBe(moved.nip);
+    expect((await t.gql(nip, { id: moved.id }, kota)).data.official.nip).toBe(moved.nip);
   });
 });
