@@ -698,6 +698,38 @@ describe('isolation between governments, over REST and in key lists', () => {
     });
   });
 
+  it("reports a lampiran filling B's posts as OUTSIDE_SCOPE in the dry run, and refuses its commit with nothing written", async () => {
+    const [post] = await query<{ title: string }>(t, `SELECT title FROM positions WHERE code = 'BRAVO-3'`);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Lampiran');
+    sheet.addRow(['No', 'Nama', 'NIP', 'Pangkat/Gol. Ruang', 'Jabatan Lama', 'Jabatan Baru', 'Keterangan']);
+    sheet.addRow(['1', bravo[2].name, bravo[2].nip, 'IV/a', '', post.title, '']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    // The upload keeps the file and its rows (imports, import_rows) to show the dry run: nothing else.
+    const records = await fingerprint(t, ['public.imports', 'public.import_rows']);
+
+    const fields = { title: 'Pelantikan Pejabat Administrator', issuer: 'Bupati Bravo', swornInOn: '5 Juni 2026', location: 'Aula Bravo' };
+    const upload = t.http().post('/imports').set(key.hrA.auth).attach('file', file, 'lampiran-bravo.xlsx');
+    for (const [k, v] of Object.entries(fields)) upload.field(k, v);
+    const dry = await upload;
+    expect(dry.status).toBe(201);
+    expect(dry.body.rows.map((r: any) => r.transfer)).toEqual([expect.objectContaining({ nip: bravo[2].nip, toPositionCode: 'BRAVO-3' })]);
+    expect(dry.body.valid).toBe(false);
+    expect(dry.body.problems).toContainEqual(expect.objectContaining({ code: 'OUTSIDE_SCOPE', severity: 'ERROR', message: expect.stringContaining(B.regionCode) }));
+
+    const before = await fingerprint(t);
+    const commit = await t.http().post(`/imports/${dry.body.import.id}/commit`).set(key.hrA.auth).send({});
+    expect(commit.status).toBe(403);
+    expect(commit.body.error).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', message: expect.stringContaining(B.name) });
+    expect(await fingerprint(t)).toEqual(before);
+    expect(await fingerprint(t, ['public.imports', 'public.import_rows'])).toEqual(records);
+
+    // The refusal was the key's, not the file's: a key acting for B records the same upload.
+    const byB = await t.http().post(`/imports/${dry.body.import.id}/commit`).set(key.hrB.auth).send({});
+    expect(byB.status).toBe(201);
+    expect(byB.body.import).toMatchObject({ status: 'COMMITTED', eventId: expect.any(String) });
+  });
+
   it("lists to A's ADMIN only keys acting for A: none of B's, none acting for every government", async () => {
     const res = await t.gql('{ apiKeys { id allGovernments governments { regionCode } } }', {}, key.adminA.auth);
     expect(res.errors).toBeUndefined();

@@ -118,7 +118,8 @@ export class ImportsService {
       if (found.status === ImportStatus.COMMITTED) return this.result(found, found.problems, rows);
       confirm(rows, confirmations);
       const blocking = rows.flatMap((r) => r.problems.filter((p) => p.severity === 'ERROR' && IMPORT_CODES.has(p.code)));
-      const headerErrors = found.problems.filter((p) => p.severity === 'ERROR' && p.sheetRow === null && !p.field);
+      // The dry run's OUTSIDE_SCOPE was the uploading key's: the committing key's scope is the recorder's to judge (FORBIDDEN).
+      const headerErrors = found.problems.filter((p) => p.severity === 'ERROR' && p.sheetRow === null && !p.field && p.code !== 'OUTSIDE_SCOPE');
       if (blocking.length || headerErrors.length) throw rejected([...headerErrors, ...blocking]);
       const mapped = rows.filter(mappable);
       if (mapped.length === 0) throw rejected([problem('NOTHING_TO_IMPORT', 'No row of the annex can be recorded.', { sheetRow: null, column: null, header: null, value: null })]);
