@@ -67,12 +67,7 @@ describe('isolation between governments', () => {
   };
 
   const government = async (code: string, regionCode: string, name: string): Promise<Government> => {
-    const id = await createOrganization(t, {
-      kind: 'GOVERNMENT',
-      code,
-      regionCode,
-      name,
-    });
+    const id = await createOrganization(t, { kind: 'GOVERNMENT', code, regionCode, name });
     return { id, code, regionCode, name };
   };
   const version = async (id: string) => (await query<{ version: number }>(t, 'SELECT version FROM rotation_events WHERE id = $1', [id]))[0].version;
@@ -81,12 +76,8 @@ describe('isolation between governments', () => {
     t = await startTestApp();
     A = await government('PEMKOT-ALFA', '81.01', 'Pemerintah Kota Alfa');
     B = await government('PEMKAB-BRAVO', '82.02', 'Pemerintah Kabupaten Bravo');
-    ({ unit: s.unitA, posts: s.postsA } = await unitWithPosts(t, 'ALFA', 6, {
-      parentId: A.id,
-    }));
-    ({ unit: s.unitB, posts: s.postsB } = await unitWithPosts(t, 'BRAVO', 3, {
-      parentId: B.id,
-    }));
+    ({ unit: s.unitA, posts: s.postsA } = await unitWithPosts(t, 'ALFA', 6, { parentId: A.id }));
+    ({ unit: s.unitB, posts: s.postsB } = await unitWithPosts(t, 'BRAVO', 3, { parentId: B.id }));
     s.alfa = await officials(t, 'Alfa', 5, { government: A.code });
     s.bravo = await officials(t, 'Bravo', 3, { government: B.code });
     s.eventA = (
@@ -139,15 +130,10 @@ describe('isolation between governments', () => {
     mutation: string;
     attacks: Attack[];
     /** The same operation by A's key on A's data, which succeeds. */
-    control: Omit<Attack, 'attack' | 'names' | 'dryRun'> & {
-      check?: (data: any) => void;
-    };
+    control: Omit<Attack, 'attack' | 'names' | 'dryRun'> & { check?: (data: any) => void };
   }
 
-  const fill = (official: () => { id: string }, post: string) => () => ({
-    officialId: official().id,
-    toPositionCode: post,
-  });
+  const fill = (official: () => { id: string }, post: string) => () => ({ officialId: official().id, toPositionCode: post });
   const event = (...rows: (() => Record<string, unknown>)[]) => eventInput(rows.map((r) => r()));
 
   // One row per mutation: its attacks on B, then its control on A.
@@ -155,212 +141,77 @@ describe('isolation between governments', () => {
     {
       mutation: 'createOrganization',
       attacks: [
-        {
-          attack: 'a unit under a unit of B',
-          key: 'hrA',
-          query: input('createOrganization'),
-          variables: () => ({
-            input: organizationInput({ parentId: s.unitB }),
-          }),
-        },
-        {
-          attack: 'a unit under B by its code',
-          key: 'hrA',
-          query: input('createOrganization'),
-          variables: () => ({
-            input: organizationInput({ parentCode: B.code }),
-          }),
-        },
+        { attack: 'a unit under a unit of B', key: 'hrA', query: input('createOrganization'), variables: () => ({ input: organizationInput({ parentId: s.unitB }) }) },
+        { attack: 'a unit under B by its code', key: 'hrA', query: input('createOrganization'), variables: () => ({ input: organizationInput({ parentCode: B.code }) }) },
         {
           attack: 'a new government',
           key: 'hrA',
           query: input('createOrganization'),
-          variables: () => ({
-            input: organizationInput({
-              kind: 'GOVERNMENT',
-              code: 'PEMKOT-BARU',
-              regionCode: '83.03',
-              name: 'Pemerintah Kota Baru',
-            }),
-          }),
+          variables: () => ({ input: organizationInput({ kind: 'GOVERNMENT', code: 'PEMKOT-BARU', regionCode: '83.03', name: 'Pemerintah Kota Baru' }) }),
           names: () => ({ regionCode: '83.03', name: 'Pemerintah Kota Baru' }),
         },
       ],
-      control: {
-        key: 'hrA',
-        query: input('createOrganization'),
-        variables: () => ({ input: organizationInput({ parentId: s.unitA }) }),
-      },
+      control: { key: 'hrA', query: input('createOrganization'), variables: () => ({ input: organizationInput({ parentId: s.unitA }) }) },
     },
     {
       mutation: 'updateOrganization',
       attacks: [
-        {
-          attack: "renaming B's unit",
-          key: 'hrA',
-          query: update('updateOrganization'),
-          variables: () => ({ id: s.unitB, input: { name: 'Dinas Dirampas' } }),
-        },
+        { attack: "renaming B's unit", key: 'hrA', query: update('updateOrganization'), variables: () => ({ id: s.unitB, input: { name: 'Dinas Dirampas' } }) },
         {
           attack: "moving A's unit under B's (no unit changes government)",
           key: 'hrA',
           query: update('updateOrganization'),
           variables: () => ({ id: s.unitA, input: { parentId: s.unitB } }),
-          refusedBy: {
-            domainCode: 'UNIT_CHANGES_GOVERNMENT',
-            problem: 'UNIT_CHANGES_GOVERNMENT',
-          },
+          refusedBy: { domainCode: 'UNIT_CHANGES_GOVERNMENT', problem: 'UNIT_CHANGES_GOVERNMENT' },
         },
-        {
-          attack: 'renaming government B itself',
-          key: 'hrA',
-          query: update('updateOrganization'),
-          variables: () => ({
-            id: B.id,
-            input: { name: 'Pemerintah Dirampas' },
-          }),
-        },
+        { attack: 'renaming government B itself', key: 'hrA', query: update('updateOrganization'), variables: () => ({ id: B.id, input: { name: 'Pemerintah Dirampas' } }) },
       ],
-      control: {
-        key: 'hrA',
-        query: update('updateOrganization'),
-        variables: () => ({ id: s.unitA, input: { name: 'Dinas Alfa Baru' } }),
-      },
+      control: { key: 'hrA', query: update('updateOrganization'), variables: () => ({ id: s.unitA, input: { name: 'Dinas Alfa Baru' } }) },
     },
     {
       mutation: 'createPosition',
-      attacks: [
-        {
-          attack: "a post in B's unit",
-          key: 'hrA',
-          query: input('createPosition'),
-          variables: () => ({ input: positionInput(s.unitB) }),
-        },
-      ],
-      control: {
-        key: 'hrA',
-        query: input('createPosition'),
-        variables: () => ({ input: positionInput(s.unitA) }),
-      },
+      attacks: [{ attack: "a post in B's unit", key: 'hrA', query: input('createPosition'), variables: () => ({ input: positionInput(s.unitB) }) }],
+      control: { key: 'hrA', query: input('createPosition'), variables: () => ({ input: positionInput(s.unitA) }) },
     },
     {
       mutation: 'updatePosition',
       attacks: [
-        {
-          attack: "retitling B's post",
-          key: 'hrA',
-          query: update('updatePosition'),
-          variables: () => ({
-            id: s.postsB[2].id,
-            input: { title: 'Jabatan Dirampas' },
-          }),
-        },
-        {
-          attack: "moving A's post into B's unit",
-          key: 'hrA',
-          query: update('updatePosition'),
-          variables: () => ({
-            id: s.postsA[5].id,
-            input: { organizationId: s.unitB },
-          }),
-        },
+        { attack: "retitling B's post", key: 'hrA', query: update('updatePosition'), variables: () => ({ id: s.postsB[2].id, input: { title: 'Jabatan Dirampas' } }) },
+        { attack: "moving A's post into B's unit", key: 'hrA', query: update('updatePosition'), variables: () => ({ id: s.postsA[5].id, input: { organizationId: s.unitB } }) },
       ],
-      control: {
-        key: 'hrA',
-        query: update('updatePosition'),
-        variables: () => ({
-          id: s.postsA[5].id,
-          input: { title: 'Kepala Bidang Alfa Baru' },
-        }),
-      },
+      control: { key: 'hrA', query: update('updatePosition'), variables: () => ({ id: s.postsA[5].id, input: { title: 'Kepala Bidang Alfa Baru' } }) },
     },
     {
       mutation: 'createOfficial',
       attacks: [
-        {
-          attack: 'an official of B by code',
-          key: 'hrA',
-          query: input('createOfficial'),
-          variables: () => ({ input: officialInput({ government: B.code }) }),
-        },
-        {
-          attack: 'an official of B by region code',
-          key: 'hrA',
-          query: input('createOfficial'),
-          variables: () => ({
-            input: officialInput({ government: B.regionCode }),
-          }),
-        },
+        { attack: 'an official of B by code', key: 'hrA', query: input('createOfficial'), variables: () => ({ input: officialInput({ government: B.code }) }) },
+        { attack: 'an official of B by region code', key: 'hrA', query: input('createOfficial'), variables: () => ({ input: officialInput({ government: B.regionCode }) }) },
       ],
-      control: {
-        key: 'hrA',
-        query: input('createOfficial'),
-        variables: () => ({
-          input: officialInput({ government: A.regionCode }),
-        }),
-      },
+      control: { key: 'hrA', query: input('createOfficial'), variables: () => ({ input: officialInput({ government: A.regionCode }) }) },
     },
     {
       mutation: 'updateOfficial',
       attacks: [
-        {
-          attack: 'an official holding a post of B',
-          key: 'hrA',
-          query: update('updateOfficial'),
-          variables: () => ({
-            id: s.bravo[0].id,
-            input: { name: 'Nama Dirampas' },
-          }),
-        },
-        {
-          attack: 'an official registered by B, without a post',
-          key: 'hrA',
-          query: update('updateOfficial'),
-          variables: () => ({ id: s.bravo[2].id, input: { rank: 'IV_E' } }),
-        },
+        { attack: 'an official holding a post of B', key: 'hrA', query: update('updateOfficial'), variables: () => ({ id: s.bravo[0].id, input: { name: 'Nama Dirampas' } }) },
+        { attack: 'an official registered by B, without a post', key: 'hrA', query: update('updateOfficial'), variables: () => ({ id: s.bravo[2].id, input: { rank: 'IV_E' } }) },
       ],
-      control: {
-        key: 'hrA',
-        query: update('updateOfficial'),
-        variables: () => ({
-          id: s.alfa[0].id,
-          input: { honorificSuffix: 'M.Si.' },
-        }),
-      },
+      control: { key: 'hrA', query: update('updateOfficial'), variables: () => ({ id: s.alfa[0].id, input: { honorificSuffix: 'M.Si.' } }) },
     },
     {
       mutation: 'recordRotationEvent',
       attacks: [
-        {
-          attack: "filling B's post",
-          key: 'hrA',
-          query: RECORD,
-          variables: () => ({
-            input: event(fill(() => s.bravo[2], 'BRAVO-3')),
-          }),
-        },
+        { attack: "filling B's post", key: 'hrA', query: RECORD, variables: () => ({ input: event(fill(() => s.bravo[2], 'BRAVO-3')) }) },
         {
           attack: "leaving B's post",
           key: 'hrA',
           query: RECORD,
-          variables: () => ({
-            input: event(() => ({
-              officialId: s.bravo[1].id,
-              fromPositionCode: 'BRAVO-2',
-              kind: 'RETIREMENT',
-            })),
-          }),
+          variables: () => ({ input: event(() => ({ officialId: s.bravo[1].id, fromPositionCode: 'BRAVO-2', kind: 'RETIREMENT' })) }),
         },
         {
           attack: "retiring B's official, the post left unsaid",
           key: 'hrA',
           query: RECORD,
-          variables: () => ({
-            input: event(() => ({
-              officialId: s.bravo[1].id,
-              kind: 'RETIREMENT',
-            })),
-          }),
+          variables: () => ({ input: event(() => ({ officialId: s.bravo[1].id, kind: 'RETIREMENT' })) }),
         },
         {
           attack: "A's post first, then retiring B's official, the post left unsaid (one decree, one government)",
@@ -372,10 +223,7 @@ describe('isolation between governments', () => {
               () => ({ officialId: s.bravo[1].id, kind: 'RETIREMENT' }),
             ),
           }),
-          refusedBy: {
-            domainCode: 'ROTATION_REJECTED',
-            problem: 'POST_OF_OTHER_GOVERNMENT',
-          },
+          refusedBy: { domainCode: 'ROTATION_REJECTED', problem: 'POST_OF_OTHER_GOVERNMENT' },
         },
         {
           attack: "B's post first, then A's",
@@ -389,25 +237,11 @@ describe('isolation between governments', () => {
           }),
         },
       ],
-      control: {
-        key: 'hrA',
-        query: RECORD,
-        variables: () => ({ input: event(fill(() => s.alfa[3], 'ALFA-4')) }),
-      },
+      control: { key: 'hrA', query: RECORD, variables: () => ({ input: event(fill(() => s.alfa[3], 'ALFA-4')) }) },
     },
     {
       mutation: 'validateRotationEvent',
-      attacks: [
-        {
-          attack: "a dry run filling B's post",
-          key: 'hrA',
-          query: VALIDATE,
-          variables: () => ({
-            input: event(fill(() => s.bravo[2], 'BRAVO-3')),
-          }),
-          dryRun: true,
-        },
-      ],
+      attacks: [{ attack: "a dry run filling B's post", key: 'hrA', query: VALIDATE, variables: () => ({ input: event(fill(() => s.bravo[2], 'BRAVO-3')) }), dryRun: true }],
       control: {
         key: 'hrA',
         query: VALIDATE,
@@ -422,11 +256,7 @@ describe('isolation between governments', () => {
           attack: "amending B's event",
           key: 'hrA',
           query: AMEND,
-          variables: async () => ({
-            id: s.eventB,
-            v: await version(s.eventB),
-            input: event(fill(() => s.bravo[0], 'BRAVO-1')),
-          }),
+          variables: async () => ({ id: s.eventB, v: await version(s.eventB), input: event(fill(() => s.bravo[0], 'BRAVO-1')) }),
         },
       ],
       control: {
@@ -444,14 +274,7 @@ describe('isolation between governments', () => {
     },
     {
       mutation: 'voidRotationEvent',
-      attacks: [
-        {
-          attack: "voiding B's event",
-          key: 'hrA',
-          query: VOID,
-          variables: async () => ({ id: s.eventB, v: await version(s.eventB) }),
-        },
-      ],
+      attacks: [{ attack: "voiding B's event", key: 'hrA', query: VOID, variables: async () => ({ id: s.eventB, v: await version(s.eventB) }) }],
       control: {
         key: 'hrA',
         query: VOID,
@@ -466,69 +289,31 @@ describe('isolation between governments', () => {
           attack: 'a key for B',
           key: 'adminA',
           query: input('createApiKey', '{ secret }'),
-          variables: () => ({
-            input: {
-              role: 'HR',
-              label: 'HR Bravo palsu',
-              governments: [B.regionCode],
-            },
-          }),
+          variables: () => ({ input: { role: 'HR', label: 'HR Bravo palsu', governments: [B.regionCode] } }),
         },
         {
           attack: 'a key for A and B',
           key: 'adminA',
           query: input('createApiKey', '{ secret }'),
-          variables: () => ({
-            input: {
-              role: 'ADMIN',
-              label: 'Admin palsu',
-              governments: [A.regionCode, B.code],
-            },
-          }),
+          variables: () => ({ input: { role: 'ADMIN', label: 'Admin palsu', governments: [A.regionCode, B.code] } }),
         },
       ],
-      control: {
-        key: 'adminA',
-        query: input('createApiKey', '{ secret }'),
-        variables: () => ({
-          input: {
-            role: 'HR',
-            label: 'HR Alfa baru',
-            governments: [A.regionCode],
-          },
-        }),
-      },
+      control: { key: 'adminA', query: input('createApiKey', '{ secret }'), variables: () => ({ input: { role: 'HR', label: 'HR Alfa baru', governments: [A.regionCode] } }) },
     },
     {
       mutation: 'revokeApiKey',
       attacks: [
-        {
-          attack: "revoking B's key",
-          key: 'adminA',
-          query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
-          variables: () => ({ id: s.keyB }),
-        },
-        {
-          attack: 'revoking a key acting for A and B',
-          key: 'adminA',
-          query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
-          variables: () => ({ id: s.keyAB }),
-        },
+        { attack: "revoking B's key", key: 'adminA', query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', variables: () => ({ id: s.keyB }) },
+        { attack: 'revoking a key acting for A and B', key: 'adminA', query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', variables: () => ({ id: s.keyAB }) },
         {
           attack: 'revoking a key acting for every government',
           key: 'adminA',
           query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
-          variables: async () => ({
-            id: (await query(t, 'SELECT id FROM api_keys WHERE all_governments ORDER BY id LIMIT 1'))[0].id,
-          }),
+          variables: async () => ({ id: (await query(t, 'SELECT id FROM api_keys WHERE all_governments ORDER BY id LIMIT 1'))[0].id }),
           names: () => ({ regionCode: '*', name: 'every government' }),
         },
       ],
-      control: {
-        key: 'adminA',
-        query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }',
-        variables: () => ({ id: s.spareKeyA }),
-      },
+      control: { key: 'adminA', query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', variables: () => ({ id: s.spareKeyA }) },
     },
   ];
 
@@ -545,29 +330,16 @@ describe('isolation between governments', () => {
     const named = a.names?.() ?? { regionCode: B.regionCode, name: B.name };
     if (a.dryRun) {
       expect(res.errors).toBeUndefined();
-      const answer = Object.values(res.data!)[0] as {
-        valid: boolean;
-        problems: { code: string; message: string }[];
-      };
+      const answer = Object.values(res.data!)[0] as { valid: boolean; problems: { code: string; message: string }[] };
       expect(answer.valid).toBe(false);
-      expect(answer.problems).toContainEqual(
-        expect.objectContaining({
-          code: 'OUTSIDE_SCOPE',
-          message: expect.stringContaining(named.regionCode),
-        }),
-      );
+      expect(answer.problems).toContainEqual(expect.objectContaining({ code: 'OUTSIDE_SCOPE', message: expect.stringContaining(named.regionCode) }));
     } else {
       if (a.refusedBy)
         expect(res.errors?.[0]?.extensions).toMatchObject({
           domainCode: a.refusedBy.domainCode,
           problems: expect.arrayContaining([expect.objectContaining({ code: a.refusedBy.problem })]),
         });
-      else
-        expect(res.errors?.[0]?.extensions).toMatchObject({
-          code: 'FORBIDDEN',
-          domainCode: 'OUTSIDE_SCOPE',
-          government: named,
-        });
+      else expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: named });
       expect(res.data ?? null).toBeNull();
     }
     expect(await fingerprint(t)).toEqual(before);
@@ -586,16 +358,8 @@ describe('isolation between governments', () => {
 
 describe('isolation between governments, over REST and in key lists', () => {
   let t: TestApp;
-  const A = {
-    code: 'PEMKOT-ALFA',
-    regionCode: '81.01',
-    name: 'Pemerintah Kota Alfa',
-  };
-  const B = {
-    code: 'PEMKAB-BRAVO',
-    regionCode: '82.02',
-    name: 'Pemerintah Kabupaten Bravo',
-  };
+  const A = { code: 'PEMKOT-ALFA', regionCode: '81.01', name: 'Pemerintah Kota Alfa' };
+  const B = { code: 'PEMKAB-BRAVO', regionCode: '82.02', name: 'Pemerintah Kabupaten Bravo' };
   const key: Record<'hrA' | 'analystA' | 'adminA' | 'adminB' | 'hrB', { id: string; auth: Record<string, string> }> = {} as never;
   let unitB: string;
   let alfa: { id: string; name: string; nip: string }[];
@@ -609,14 +373,8 @@ describe('isolation between governments, over REST and in key lists', () => {
     ({ unit: unitB } = await unitWithPosts(t, 'BRAVO', 3, { parentId: idB }));
     alfa = await officials(t, 'Alfa', 2, { government: A.code });
     bravo = await officials(t, 'Bravo', 3, { government: B.code });
-    await record(t, [
-      { officialId: alfa[0].id, toPositionCode: 'ALFA-1' },
-      { officialId: alfa[1].id, toPositionCode: 'ALFA-2' },
-    ]);
-    await record(t, [
-      { officialId: bravo[0].id, toPositionCode: 'BRAVO-1' },
-      { officialId: bravo[1].id, toPositionCode: 'BRAVO-2' },
-    ]);
+    await record(t, [{ officialId: alfa[0].id, toPositionCode: 'ALFA-1' }, { officialId: alfa[1].id, toPositionCode: 'ALFA-2' }]);
+    await record(t, [{ officialId: bravo[0].id, toPositionCode: 'BRAVO-1' }, { officialId: bravo[1].id, toPositionCode: 'BRAVO-2' }]);
     const keys = t.app.get(ApiKeysService);
     for (const [name, role, government] of [
       ['hrA', Role.HR, A.regionCode],
@@ -626,10 +384,7 @@ describe('isolation between governments, over REST and in key lists', () => {
       ['hrB', Role.HR, B.code],
     ] as const) {
       const { apiKey, secret } = await keys.create(role, name, null, [government]);
-      key[name] = {
-        id: apiKey.id,
-        auth: { authorization: `Bearer ${secret}` },
-      };
+      key[name] = { id: apiKey.id, auth: { authorization: `Bearer ${secret}` } };
     }
   });
   afterAll(() => t.close());
@@ -655,11 +410,7 @@ describe('isolation between governments, over REST and in key lists', () => {
       book.worksheets[0].eachRow((row) => lines.push((row.values as unknown[]).slice(1).join('\t')));
       text = lines.join('\n');
     }
-    return {
-      status: res.status,
-      contentType: String(res.headers['content-type']),
-      text,
-    };
+    return { status: res.status, contentType: String(res.headers['content-type']), text };
   };
 
   // Listed from the service, so a new export is checked here without an edit.
@@ -668,11 +419,7 @@ describe('isolation between governments, over REST and in key lists', () => {
       for (const search of [`?government=${B.regionCode}`, `?government=${B.code}`, `?organizationId=${unitB}`]) {
         const res = await download(name, search, key.analystA.auth);
         expect([search, res.status, res.contentType]).toEqual([search, 403, expect.stringContaining('application/json')]);
-        expect(JSON.parse(res.text).error).toMatchObject({
-          code: 'FORBIDDEN',
-          domainCode: 'OUTSIDE_SCOPE',
-          message: expect.stringContaining(B.name),
-        });
+        expect(JSON.parse(res.text).error).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', message: expect.stringContaining(B.name) });
         for (const official of bravo) expect(res.text).not.toContain(official.name);
       }
     });
@@ -684,9 +431,7 @@ describe('isolation between governments, over REST and in key lists', () => {
       expect(own.text).not.toContain(bravo[0].name);
       const all = await download(name, '', key.analystA.auth);
       expect(all.status).toBe(403);
-      expect(JSON.parse(all.text).error).toMatchObject({
-        domainCode: 'OUTSIDE_SCOPE',
-      });
+      expect(JSON.parse(all.text).error).toMatchObject({ domainCode: 'OUTSIDE_SCOPE' });
       expect(all.text).not.toContain(alfa[0].nip);
     });
 
@@ -733,17 +478,9 @@ describe('isolation between governments, over REST and in key lists', () => {
   it("lists to A's ADMIN only keys acting for A: none of B's, none acting for every government", async () => {
     const res = await t.gql('{ apiKeys { id allGovernments governments { regionCode } } }', {}, key.adminA.auth);
     expect(res.errors).toBeUndefined();
-    const listed = res.data.apiKeys as {
-      id: string;
-      allGovernments: boolean;
-      governments: { regionCode: string }[];
-    }[];
+    const listed = res.data.apiKeys as { id: string; allGovernments: boolean; governments: { regionCode: string }[] }[];
     expect(listed.map((k) => k.id).sort()).toEqual([key.hrA.id, key.analystA.id, key.adminA.id].sort());
-    for (const k of listed)
-      expect(k).toMatchObject({
-        allGovernments: false,
-        governments: [{ regionCode: A.regionCode }],
-      });
+    for (const k of listed) expect(k).toMatchObject({ allGovernments: false, governments: [{ regionCode: A.regionCode }] });
     // B's ADMIN sees B's keys the same way: the list is per scope, not empty for scoped keys.
     const other = await t.gql('{ apiKeys { id } }', {}, key.adminB.auth);
     expect(other.data.apiKeys.map((k: { id: string }) => k.id).sort()).toEqual([key.adminB.id, key.hrB.id].sort());
