@@ -364,6 +364,8 @@ describe('isolation between governments, over REST and in key lists', () => {
   let unitB: string;
   let alfa: { id: string; name: string; nip: string }[];
   let bravo: { id: string; name: string; nip: string }[];
+  let eventA: string;
+  let eventB: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -373,8 +375,18 @@ describe('isolation between governments, over REST and in key lists', () => {
     ({ unit: unitB } = await unitWithPosts(t, 'BRAVO', 3, { parentId: idB }));
     alfa = await officials(t, 'Alfa', 2, { government: A.code });
     bravo = await officials(t, 'Bravo', 3, { government: B.code });
-    await record(t, [{ officialId: alfa[0].id, toPositionCode: 'ALFA-1' }, { officialId: alfa[1].id, toPositionCode: 'ALFA-2' }]);
-    await record(t, [{ officialId: bravo[0].id, toPositionCode: 'BRAVO-1' }, { officialId: bravo[1].id, toPositionCode: 'BRAVO-2' }]);
+    eventA = (
+      await record(t, [
+        { officialId: alfa[0].id, toPositionCode: 'ALFA-1' },
+        { officialId: alfa[1].id, toPositionCode: 'ALFA-2' },
+      ])
+    ).event.id;
+    eventB = (
+      await record(t, [
+        { officialId: bravo[0].id, toPositionCode: 'BRAVO-1' },
+        { officialId: bravo[1].id, toPositionCode: 'BRAVO-2' },
+      ])
+    ).event.id;
     const keys = t.app.get(ApiKeysService);
     for (const [name, role, government] of [
       ['hrA', Role.HR, A.regionCode],
@@ -390,10 +402,10 @@ describe('isolation between governments, over REST and in key lists', () => {
   afterAll(() => t.close());
 
   /** The export's bytes as text (an .xlsx: its cells, one row a line). */
-  const download = async (name: string, search: string, auth: Record<string, string> = {}) => {
+  const download = async (name: string, search: string, auth: Record<string, string> = {}, path = `/exports/${name}`) => {
     const res = await t
       .http()
-      .get(`/exports/${name}${search}`)
+      .get(`${path}${search}`)
       .set(auth)
       .buffer(true)
       .parse((r, cb) => {
@@ -473,6 +485,18 @@ describe('isolation between governments, over REST and in key lists', () => {
     const byB = await t.http().post(`/imports/${dry.body.import.id}/commit`).set(key.hrB.auth).send({});
     expect(byB.status).toBe(201);
     expect(byB.body.import).toMatchObject({ status: 'COMMITTED', eventId: expect.any(String) });
+  });
+
+  it("gives A's keys the NIPs of A's lampiran only: B's lampiran is the public one", async () => {
+    for (const auth of [key.analystA.auth, key.hrA.auth]) {
+      const own = await download('lampiran.xlsx', '', auth, `/rotation-events/${eventA}/lampiran.xlsx`);
+      expect([own.status, own.text]).toEqual([200, expect.stringContaining(alfa[0].nip)]);
+      const other = await download('lampiran.xlsx', '', auth, `/rotation-events/${eventB}/lampiran.xlsx`);
+      expect([other.status, other.text]).toEqual([200, expect.stringContaining(bravo[0].name)]);
+      for (const official of bravo) expect(other.text).not.toContain(official.nip);
+    }
+    const byB = await download('lampiran.xlsx', '', key.hrB.auth, `/rotation-events/${eventB}/lampiran.xlsx`);
+    expect(byB.text).toContain(bravo[0].nip);
   });
 
   it("lists to A's ADMIN only keys acting for A: none of B's, none acting for every government", async () => {
