@@ -321,6 +321,7 @@ describe('isolation between governments', () => {
     const res = await t.admin('{ __type(name: "Mutation") { fields { name } } }');
     const mutations = res.data.__type.fields.map((f: { name: string }) => f.name).sort();
     expect(table.map((e) => e.mutation).sort()).toEqual(mutations);
+    expect(table.filter((e) => e.attacks.length === 0)).toEqual([]);
   });
 
   const attacks = table.flatMap((e) => e.attacks.map((a) => [e.mutation, a.attack, a] as const));
