@@ -482,10 +482,13 @@ describe('isolation between governments, over REST and in key lists', () => {
     expect(await fingerprint(t)).toEqual(before);
     expect(await fingerprint(t, ['public.imports', 'public.import_rows'])).toEqual(records);
 
-    // The refusal was the key's, not the file's: a key acting for B records the same upload.
+    // An import is the draft of the key that sent it: another scoped key does not see it at all …
     const byB = await t.http().post(`/imports/${dry.body.import.id}/commit`).set(key.hrB.auth).send({});
-    expect(byB.status).toBe(201);
-    expect(byB.body.import).toMatchObject({ status: 'COMMITTED', eventId: expect.any(String) });
+    expect(byB.status).toBe(404);
+    // … and the refusal was the key's, not the file's: a key acting for every government records the same upload.
+    const byAll = await t.http().post(`/imports/${dry.body.import.id}/commit`).set(t.auth.HR).send({});
+    expect(byAll.status).toBe(201);
+    expect(byAll.body.import).toMatchObject({ status: 'COMMITTED', eventId: expect.any(String) });
   });
 
   it("gives A's keys the NIPs of A's lampiran only: B's lampiran is the public one", async () => {

@@ -78,6 +78,8 @@ export class PositionsService {
     const government = (await this.governments.ofPosts([id])).get(id);
     if (!government) throw positionNotFound();
     this.governments.assertActsFor(actor, government, `post ${id}`);
+    // A unit of another government: the key's scope first (the database refuses the move for any key).
+    if (input.organizationId) await this.assertActsForUnit(actor, input.organizationId, `post ${id} moved to unit ${input.organizationId}`);
     if (input.category) {
       const [row]: { category: string; used: boolean }[] = await this.positions.query(
         `SELECT category, EXISTS (SELECT 1 FROM transfers t WHERE t.to_position_id = p.id OR t.from_position_id = p.id) AS used FROM positions p WHERE p.id = $1`,
