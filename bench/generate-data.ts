@@ -214,6 +214,12 @@ export interface Structure {
   orgSub: Uint8Array;
   /** Index of the parent unit (always an earlier one), -1 for a root. */
   orgParent: Int32Array;
+  /** Index of the government (0 … G−1) of each unit. */
+  orgGov: Int32Array;
+  /** Per government: its top unit's index and its kode wilayah. */
+  govRoot: Int32Array;
+  govRegion: string[];
+  govCity: Uint8Array;
   /** Per government: its name ("Kabupaten X" / "Kota X"), regent title, and its posts [posFrom, posTo). */
   govName: string[];
   govHead: string[];
@@ -237,6 +243,9 @@ export function buildStructure(plan: Plan): Structure {
   const orgGov: number[] = [];
   const govName: string[] = [];
   const govHead: string[] = [];
+  const govRoot: number[] = [];
+  const govRegion: string[] = [];
+  const govCity: number[] = [];
   const add = (code: string, name: string, kind: number, sub: number, parent: number, gov: number) => {
     orgCode.push(code);
     orgName.push(name);
@@ -258,6 +267,10 @@ export function buildStructure(plan: Plan): Structure {
     govHead.push(`${city ? 'Wali Kota' : 'Bupati'} ${place}`);
     const gc = `G${g + 1}`;
     const root = add(gc, `Pemerintah ${name}`, K.GOVERNMENT, SUB.ROOT, -1, g);
+    govRoot.push(root);
+    // Kode wilayah: 99 regencies and cities per made-up province from 11 on, unique up to ~8,000 governments.
+    govRegion.push(`${11 + Math.floor(g / 99)}.${pad2((g % 99) + 1)}`);
+    govCity.push(city ? 1 : 0);
     // The fixed units, then agencies, districts, their subdistricts, and technical units under agencies.
     const fixed: [string, string, number, number][] = [
       ['SETDA', `Sekretariat Daerah ${name}`, K.SECRETARIAT, SUB.SETDA],
@@ -335,6 +348,10 @@ export function buildStructure(plan: Plan): Structure {
     orgKind: Uint8Array.from(kinds),
     orgSub: Uint8Array.from(subs),
     orgParent: Int32Array.from(parents),
+    orgGov: Int32Array.from(orgGov),
+    govRoot: Int32Array.from(govRoot),
+    govRegion,
+    govCity: Uint8Array.from(govCity),
     govName,
     govHead,
     govPosFrom,
@@ -680,8 +697,12 @@ const SUFFIX = ['S.Sos.', 'S.E.', 'S.H.', 'S.Pd.', 'S.T.', 'S.Kom.', 'S.IP.', 'S
 export function* organizationRows(s: Structure, baseId = 1, batch = 1000): Generator<string[]> {
   let lines: string[] = [];
   for (let o = 0; o < s.orgCode.length; o++) {
-    const parent = s.orgParent[o] < 0 ? '\\N' : String(baseId + s.orgParent[o]);
-    lines.push(`${baseId + o}\t${s.orgCode[o]}\t${s.orgName[o]}\t${ORG_KINDS[s.orgKind[o]]}\t${parent}`);
+    const root = s.orgParent[o] < 0;
+    const g = s.orgGov[o];
+    const parent = root ? '\\N' : String(baseId + s.orgParent[o]);
+    // A government's top unit carries its region code and type; government_id is the trigger's.
+    const government = root ? `${s.govRegion[g]}\t${s.govCity[g] ? 'CITY' : 'REGENCY'}` : '\\N\t\\N';
+    lines.push(`${baseId + o}\t${s.orgCode[o]}\t${s.orgName[o]}\t${ORG_KINDS[s.orgKind[o]]}\t${parent}\t${government}`);
     if (lines.length >= batch) {
       yield lines;
       lines = [];
@@ -717,7 +738,7 @@ export function* eventRows(s: Structure, ev: Events, baseId = 1, batch = 1000): 
     const decree = random() < 0.9 ? `800.1.3.3/Kep.${i + 1}-BKPSDM/${year}` : '\\N';
     const decreeDate = decree === '\\N' ? '\\N' : isoDay(ev.day[i] - Math.floor(random() * 8));
     const location = random() < 0.7 ? [`Pendopo ${gov}`, `Aula Kantor ${s.govHead[g]}`, `Gedung Serbaguna ${gov}`][Math.floor(random() * 3)] : '\\N';
-    lines.push(`${baseId + i}\t${title}\t${s.govHead[g]}\t${decree}\t${decreeDate}\t${ev.date[i]}\t${ev.date[i]}\t${location}\tRECORDED\t1`);
+    lines.push(`${baseId + i}\t${title}\t${s.govHead[g]}\t${decree}\t${decreeDate}\t${ev.date[i]}\t${ev.date[i]}\t${location}\tRECORDED\t1\t${1 + s.govRoot[g]}`);
     if (lines.length >= batch) {
       yield lines;
       lines = [];
@@ -773,7 +794,9 @@ export function* officialRows(s: Structure, ev: Events, sim: Simulation, baseId 
     const suffix = random() < 0.75 ? SUFFIX[Math.floor(random() * SUFFIX.length)] : '\\N';
     const echelon = s.posEchelon[sim.firstPost[o]];
     const rankIndex = echelon >= 0 ? Math.min(16, MINIMUM_RANK[echelon] + Math.floor(random() * 3)) : 6 + Math.floor(random() * 6);
-    lines.push(`${baseId + o}\t${nip}\t${parts.join(' ')}\t${prefix}\t${suffix}\tPNS\t${RANKS[rankIndex]}\t${female ? 'FEMALE' : 'MALE'}\t${birthIso}`);
+    // Registered by the government of their first post (units are loaded with ids from 1).
+    const government = 1 + s.govRoot[s.orgGov[s.posOrg[sim.firstPost[o]]]];
+    lines.push(`${baseId + o}\t${nip}\t${parts.join(' ')}\t${prefix}\t${suffix}\tPNS\t${RANKS[rankIndex]}\t${female ? 'FEMALE' : 'MALE'}\t${birthIso}\t${government}`);
     if (lines.length >= batch) {
       yield lines;
       lines = [];

@@ -36,10 +36,10 @@ export interface GenerateReport {
 const TABLES = ['organizations', 'positions', 'officials', 'rotation_events', 'transfers', 'appointments'] as const;
 
 const COLUMNS: Record<(typeof TABLES)[number], string> = {
-  organizations: 'id, code, name, kind, parent_id',
+  organizations: 'id, code, name, kind, parent_id, region_code, government_type',
   positions: 'id, code, title, organization_id, echelon, category',
-  officials: 'id, nip, name, honorific_prefix, honorific_suffix, employment, rank, gender, birth_date',
-  rotation_events: 'id, title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, status, version',
+  officials: 'id, nip, name, honorific_prefix, honorific_suffix, employment, rank, gender, birth_date, government_id',
+  rotation_events: 'id, title, issuer, decree_number, decree_date, sworn_in_on, effective_on, location, status, version, government_id',
   transfers: 'id, event_id, seq, official_id, from_position_id, from_stated, to_position_id, kind, kind_stated, capacity',
   appointments: 'id, official_id, position_id, capacity, started_on, ended_on, started_by_transfer_id, ended_by_transfer_id',
 };

@@ -33,7 +33,9 @@ interface Holder {
 /**
  * `rows` current definitive holders moved round cycles of posts of the same echelon and
  * category (rotations, as a reshuffle is), so that the recorder accepts it: every post is left
- * and entered on the same day. On a day after everything recorded.
+ * and entered on the same day. All in the government with the most posts, since a lampiran fills
+ * one government's posts (at scale 0.1 it has about 11,000: fewer rows than asked for). On a day
+ * after everything recorded.
  */
 async function annexMoves(db: pg.Pool, rows: number): Promise<{ moves: { nip: string; name: string; from: string; to: string }[]; on: string }> {
   const [{ last }] = (await db.query(`SELECT max(effective_on)::text AS last FROM rotation_events`)).rows;
@@ -41,8 +43,9 @@ async function annexMoves(db: pg.Pool, rows: number): Promise<{ moves: { nip: st
   const holders: Holder[] = (
     await db.query(
       `SELECT o.nip, o.name, p.code, coalesce(p.echelon::text, '-') || '/' || p.category::text AS grp
-       FROM appointments a JOIN officials o ON o.id = a.official_id JOIN positions p ON p.id = a.position_id
+       FROM appointments a JOIN officials o ON o.id = a.official_id JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
        WHERE a.ended_on IS NULL AND a.capacity = 'DEFINITIVE' AND p.abolished_on IS NULL
+         AND u.government_id = (SELECT g.government_id FROM positions q JOIN organizations g ON g.id = q.organization_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
        ORDER BY grp, md5(o.nip || $1)`,
       [on],
     )

@@ -16,23 +16,28 @@ async function main() {
   const db = env.pool;
   const posts = Math.floor(OFFICIALS * 0.8);
   const t0 = Date.now();
-  await db.query(`INSERT INTO organizations (code, name, kind) SELECT 'ORG-' || g, 'Unit ' || g, 'AGENCY' FROM generate_series(1, $1) g`, [Math.ceil((posts + 10000) / 20) + 1]);
+  // One government (a top-level unit with its region code) and its units; the trigger sets their government_id.
+  await db.query(`INSERT INTO organizations (code, name, kind, region_code, government_type) VALUES ('GOV', 'Pemerintah Bench', 'GOVERNMENT', '99.99', 'CITY')`);
+  await db.query(
+    `INSERT INTO organizations (code, name, kind, parent_id) SELECT 'ORG-' || g, 'Unit ' || g, 'AGENCY', (SELECT id FROM organizations WHERE code = 'GOV') FROM generate_series(1, $1) g`,
+    [Math.ceil((posts + 10000) / 20) + 1],
+  );
   await db.query(
     `INSERT INTO positions (code, title, organization_id, echelon, category)
-     SELECT 'POS-' || g, 'Jabatan ' || g, (SELECT min(id) FROM organizations) + (g - 1) / 20, (ARRAY['III_A','III_B','IV_A','IV_B'])[1 + g % 4]::echelon, 'ADMINISTRATOR'
+     SELECT 'POS-' || g, 'Jabatan ' || g, (SELECT min(id) FROM organizations WHERE parent_id IS NOT NULL) + (g - 1) / 20, (ARRAY['III_A','III_B','IV_A','IV_B'])[1 + g % 4]::echelon, 'ADMINISTRATOR'
      FROM generate_series(1, $1 + 10000) g`,
     [posts],
   );
   await db.query(
-    `INSERT INTO officials (nip, name, employment, rank, gender, birth_date)
+    `INSERT INTO officials (nip, name, employment, rank, gender, birth_date, government_id)
      SELECT to_char(b, 'YYYYMMDD') || to_char(b + interval '25 years', 'YYYYMM') || '1' || lpad(((g / 10080) % 1000)::text, 3, '0'),
-            'Pegawai ' || g, 'PNS', 'IV_A', 'MALE', b
+            'Pegawai ' || g, 'PNS', 'IV_A', 'MALE', b, (SELECT id FROM organizations WHERE code = 'GOV')
      FROM generate_series(1, $1) g,
           LATERAL (SELECT make_date(1965 + g % 30, 1 + (g / 30) % 12, 1 + (g / 360) % 28) AS b) d`,
     [OFFICIALS],
   );
   // One founding event appoints the first `posts` officials; its transfers and appointments are written directly.
-  await db.query(`INSERT INTO rotation_events (title, issuer, sworn_in_on, effective_on) VALUES ('Bench founding', 'Bench', '2015-01-05', '2015-01-05')`);
+  await db.query(`INSERT INTO rotation_events (title, issuer, sworn_in_on, effective_on, government_id) SELECT 'Bench founding', 'Bench', '2015-01-05', '2015-01-05', id FROM organizations WHERE code = 'GOV'`);
   await db.query(
     `WITH o AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM officials), p AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM positions)
      INSERT INTO transfers (event_id, seq, official_id, to_position_id, kind)

@@ -52,6 +52,8 @@ const { values } = parseArgs({
     mutasi: { type: 'string', default: '.' },
     /** Data rows of the imported lampiran (scenario 7); scale 0.13 has enough officials in posts for 50,000. */
     'import-rows': { type: 'string', default: '50000' },
+    /** Interleaved runs of each export (scenario 4); the table shows medians. */
+    'export-runs': { type: 'string', default: '3' },
     /** Browser loads of each event page timed (scenario 8), after one not counted. */
     'page-loads': { type: 'string', default: '20' },
   },
@@ -65,6 +67,7 @@ const ROUNDS = Number(values.rounds);
 const READS = ['holder', 'nested', 'page'];
 const IMPORT_ROWS = Number(values['import-rows']);
 const PAGE_LOADS = Number(values['page-loads']);
+const EXPORT_RUNS = Number(values['export-runs']);
 
 interface Row {
   scenario: string;
@@ -244,7 +247,7 @@ async function main() {
   // Keys, written straight to the table (the secret is only ever hashed).
   const key = async (role: string) => {
     const secret = `mts_${randomBytes(32).toString('base64url')}`;
-    await db.query(`INSERT INTO api_keys (label, role, prefix, secret_hash) VALUES ($1, $2, $3, $4)`, [`bench ${role}`, role, secret.slice(0, 12), createHash('sha256').update(secret).digest('hex')]);
+    await db.query(`INSERT INTO api_keys (label, role, prefix, secret_hash, all_governments) VALUES ($1, $2, $3, $4, true)`, [`bench ${role}`, role, secret.slice(0, 12), createHash('sha256').update(secret).digest('hex')]);
     return secret;
   };
   const hr = await key('HR');
@@ -474,15 +477,25 @@ async function pageScenario(db: pg.Pool, servers: ReadServers) {
 }
 
 let day = 0;
-/** An event moving `size` current holders one post along (a cycle), on a day after the generated history. */
-async function cycleInput(db: pg.Pool, size: number) {
-  const holders: { official_id: string; position_id: string }[] = (
+let largest: Promise<string> | undefined;
+/** The government with the most posts: an event fills one government's posts, and the 2,000-transfer one needs many. */
+const largestGovernment = (db: pg.Pool) =>
+  (largest ??= db
+    .query(`SELECT u.government_id::text AS id FROM positions p JOIN organizations u ON u.id = p.organization_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
+    .then((r) => r.rows[0].id as string));
+/** Current definitive holders of the largest government's posts, `size` of them (fewer at small scales), in an order drawn from `salt`. */
+async function governmentHolders(db: pg.Pool, size: number, salt: string): Promise<{ id: string; official_id: string; position_id: string }[]> {
+  return (
     await db.query(
-      `SELECT official_id::text, position_id::text FROM appointments WHERE ended_on IS NULL AND capacity = 'DEFINITIVE'
-       ORDER BY md5(official_id::text || $2) LIMIT $1`,
-      [size, String(day)],
+      `SELECT a.id::text, a.official_id::text, a.position_id::text FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
+       WHERE a.ended_on IS NULL AND a.capacity = 'DEFINITIVE' AND u.government_id = $3 ORDER BY md5(a.id::text || $2) LIMIT $1`,
+      [size, salt, await largestGovernment(db)],
     )
   ).rows;
+}
+/** An event moving `size` current holders one post along (a cycle), on a day after the generated history. */
+async function cycleInput(db: pg.Pool, size: number) {
+  const holders = await governmentHolders(db, size, String(day));
   day++;
   const on = new Date(Date.UTC(2026, 7, 1) + day * 86_400_000).toISOString().slice(0, 10);
   return {
@@ -516,18 +529,13 @@ async function recordScenario(db: pg.Pool, base: string, hr: string) {
     // transfers, the old appointments closed and the new ones opened.
     const baseTimes: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const holders = (
-        await db.query(
-          `SELECT id::text, official_id::text, position_id::text FROM appointments WHERE ended_on IS NULL AND capacity = 'DEFINITIVE' ORDER BY md5(id::text || $2) LIMIT $1`,
-          [size, `b${i}`],
-        )
-      ).rows as { id: string; official_id: string; position_id: string }[];
+      const holders = await governmentHolders(db, size, `b${i}`);
       day++;
       const on = new Date(Date.UTC(2026, 7, 1) + day * 86_400_000).toISOString().slice(0, 10);
       const client = await db.connect();
       const start = performance.now();
       await client.query('BEGIN');
-      const [{ id: eventId }] = (await client.query(`INSERT INTO rotation_events (title, issuer, sworn_in_on, effective_on) VALUES ('baseline', 'Bench', $1, $1) RETURNING id`, [on])).rows;
+      const [{ id: eventId }] = (await client.query(`INSERT INTO rotation_events (title, issuer, sworn_in_on, effective_on, government_id) VALUES ('baseline', 'Bench', $1, $1, $2) RETURNING id`, [on, await largestGovernment(db)])).rows;
       const transfers = (
         await client.query(
           `INSERT INTO transfers (event_id, seq, official_id, from_position_id, to_position_id, kind)
@@ -555,43 +563,77 @@ async function recordScenario(db: pg.Pool, base: string, hr: string) {
   }
 }
 
-/** 4. All appointments as CSV over HTTP vs `COPY (the same select) TO STDOUT` through pg-copy-streams. */
+/**
+ * 4. Appointments as CSV over HTTP vs `COPY (the same select) TO STDOUT` through pg-copy-streams:
+ * all of them, then one government's (the one with the most posts) asked by `?government=` and by
+ * its top unit's `?organizationCode=`, the three interleaved EXPORT_RUNS times; medians.
+ */
 async function exportScenario(db: pg.Pool, base: string, analyst: string, pid: number) {
-  const total = Number((await db.query('SELECT count(*) FROM appointments')).rows[0].count);
-  peakRss(pid, true);
-  let start = performance.now();
-  const res = await fetch(`${base}/exports/appointments.csv`, { headers: { authorization: `Bearer ${analyst}` } });
-  let bytes = 0;
-  let first = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    if (!first) first = performance.now() - start;
-    bytes += chunk.length;
-  }
-  const mutasiSeconds = (performance.now() - start) / 1000;
-  const rss = peakRss(pid);
+  const [gov] = (
+    await db.query(
+      `SELECT g.id::text, g.code, g.region_code FROM positions p JOIN organizations u ON u.id = p.organization_id JOIN organizations g ON g.id = u.government_id
+       GROUP BY g.id ORDER BY count(*) DESC, g.id LIMIT 1`,
+    )
+  ).rows;
+  const count = async (where: string, params: unknown[]) =>
+    Number((await db.query(`SELECT count(*) FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id WHERE ${where}`, params)).rows[0].count);
+  const all = await count('true', []);
+  const ofGov = await count('u.government_id = $1', [gov.id]);
+  const variants = [
+    { label: `all ${fmt(all)} appointments`, query: '', rows: all, baseline: appointmentsQuery({}, true) },
+    { label: `one government's ${fmt(ofGov)} (\`?government=${gov.region_code}\`)`, query: `?government=${encodeURIComponent(gov.region_code)}`, rows: ofGov, baseline: appointmentsQuery({ unitId: gov.id }, true) },
+    { label: `the same by its top unit (\`?organizationCode=${gov.code}\`)`, query: `?organizationCode=${encodeURIComponent(gov.code)}`, rows: ofGov, baseline: appointmentsQuery({ unitId: gov.id }, true) },
+  ];
+  const runs = variants.map(() => ({ seconds: [] as number[], first: [] as number[], bytes: 0, rss: 0, baseSeconds: [] as number[], baseBytes: 0 }));
+  for (let round = 0; round < EXPORT_RUNS; round++) {
+    for (const [i, v] of variants.entries()) {
+      const r = runs[i];
+      peakRss(pid, true);
+      let start = performance.now();
+      const res = await fetch(`${base}/exports/appointments.csv${v.query}`, { headers: { authorization: `Bearer ${analyst}` } });
+      if (!res.ok) throw new Error(`export ${v.query}: HTTP ${res.status} ${await res.text()}`);
+      let bytes = 0;
+      let first = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        if (!first) first = performance.now() - start;
+        bytes += chunk.length;
+      }
+      r.seconds.push((performance.now() - start) / 1000);
+      r.first.push(first);
+      r.bytes = bytes;
+      r.rss = Math.max(r.rss, peakRss(pid));
 
-  const client = await db.connect();
-  start = performance.now();
-  let baseBytes = 0;
-  await pipeline(
-    client.query(copyTo(`COPY (${appointmentsQuery({}, true)}) TO STDOUT WITH (FORMAT csv, HEADER true)`)),
-    new Writable({
-      write(chunk: Buffer, _e, done) {
-        baseBytes += chunk.length;
-        done();
-      },
-    }),
-  );
-  const baseSeconds = (performance.now() - start) / 1000;
-  client.release();
-  rows.push({
-    scenario: `4. export all ${fmt(total)} appointments, CSV (rows/s)`,
-    mutasi: `${fmt(total / mutasiSeconds)} (${fmt(bytes / 1e6)} MB, first bytes ${fmt(first)} ms)`,
-    baseline: `${fmt(total / baseSeconds)} (${fmt(baseBytes / 1e6)} MB)`,
-    ratio: `${((100 * baseSeconds) / mutasiSeconds).toFixed(0)}%`,
-    latency: `${fmt(mutasiSeconds)} s total`,
-    rss: `${fmt(rss)} MB`,
-  });
+      const client = await db.connect();
+      start = performance.now();
+      let baseBytes = 0;
+      await pipeline(
+        client.query(copyTo(`COPY (${v.baseline}) TO STDOUT WITH (FORMAT csv, HEADER true)`)),
+        new Writable({
+          write(chunk: Buffer, _e, done) {
+            baseBytes += chunk.length;
+            done();
+          },
+        }),
+      );
+      r.baseSeconds.push((performance.now() - start) / 1000);
+      r.baseBytes = baseBytes;
+      client.release();
+      log(`  export ${v.query || '(all)'}, round ${round + 1}/${EXPORT_RUNS}: ${fmt(r.seconds.at(-1)!)} s, COPY ${fmt(r.baseSeconds.at(-1)!)} s`);
+    }
+  }
+  for (const [i, v] of variants.entries()) {
+    const r = runs[i];
+    const seconds = median(r.seconds);
+    const baseSeconds = median(r.baseSeconds);
+    rows.push({
+      scenario: `4. export ${v.label}, CSV (rows/s; median of ${EXPORT_RUNS})`,
+      mutasi: `${fmt(v.rows / seconds)} (${fmt(r.bytes / 1e6)} MB, ${fmt(r.bytes / 1e6 / seconds)} MB/s, first bytes ${fmt(median(r.first))} ms)`,
+      baseline: `${fmt(v.rows / baseSeconds)} (${fmt(r.baseBytes / 1e6)} MB, ${fmt(r.baseBytes / 1e6 / baseSeconds)} MB/s)`,
+      ratio: `${((100 * baseSeconds) / seconds).toFixed(0)}%`,
+      latency: `${fmt(seconds)} s total`,
+      rss: `${fmt(r.rss)} MB`,
+    });
+  }
 }
 
 /**
