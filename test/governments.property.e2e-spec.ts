@@ -64,6 +64,8 @@ describe('governments: moves between them, scoped keys and the employing governm
     official: fc.nat({ max: GOVERNMENTS * PEOPLE_PER_GOVERNMENT - 1 }),
     to: fc.option(fc.nat({ max: POSTS - 1 }), { nil: null, freq: 6 }),
     acting: fc.constantFrom<'no' | 'start' | 'end'>('no', 'no', 'no', 'no', 'no', 'no', 'start', 'end'),
+    /** A post of the next government instead (a decree filling two governments' posts: refused). */
+    foreign: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   });
   // One row per official (a repeated official is the plain property test's business); the first
   // row fills a post, so the event's government is that post's.
@@ -85,9 +87,10 @@ describe('governments: moves between them, scoped keys and the employing governm
       e.transfers.map((x, i) => {
         const acting = i === 0 && x.acting === 'end' ? 'no' : x.acting;
         const to = i === 0 ? (x.to ?? 0) : x.to;
+        const posts = i > 0 && x.foreign ? governments[(governments.indexOf(g) + 1) % GOVERNMENTS].posts : g.posts;
         return {
           officialId: people[x.official].id,
-          ...(acting === 'end' ? { kind: 'ACTING_END' } : { toPositionId: to === null ? null : g.posts[to] }),
+          ...(acting === 'end' ? { kind: 'ACTING_END' } : { toPositionId: to === null ? null : posts[to] }),
           ...(acting === 'start' && to !== null ? { capacity: 'ACTING' } : {}),
         };
       }),
@@ -164,7 +167,7 @@ describe('governments: moves between them, scoped keys and the employing governm
   }
 
   it('holds for random sequences of events between governments, amendments, voids and wrong keys', async () => {
-    const tally = { accepted: 0, refused: 0, wrongKeyRefused: 0, withMoves: 0 };
+    const tally = { accepted: 0, refused: 0, wrongKeyRefused: 0, foreignRefused: 0, withMoves: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 2, maxLength: 10 }), async (commands) => {
         await clearRecords(t);
@@ -205,6 +208,11 @@ describe('governments: moves between them, scoped keys and the employing governm
             expect(res.errors![0].extensions.government).toEqual(expect.objectContaining({ regionCode: owner.regionCode }));
             tally.wrongKeyRefused++;
           }
+          if (c.key === 0 && c.op !== 'void' && c.event.transfers.some((x, i) => i > 0 && x.foreign && x.to !== null && x.acting !== 'end')) {
+            // A row filling another government's post: refused, that row named.
+            expect(res.errors?.[0].extensions.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'POST_OF_OTHER_GOVERNMENT', severity: 'ERROR' })]));
+            tally.foreignRefused++;
+          }
           if (res.errors) {
             expectExplainedRefusal(res);
             expect(await footprint(t)).toEqual(before);
@@ -225,10 +233,11 @@ describe('governments: moves between them, scoped keys and the employing governm
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 25), seed: Number(process.env.PROPERTY_SEED ?? 20261129) },
     );
-    // The generator must exercise every path: accepted writes, moves between governments, refusals of both kinds.
+    // The generator must exercise every path: accepted writes, moves between governments, every kind of refusal.
     expect(tally.accepted).toBeGreaterThan(20);
     expect(tally.withMoves).toBeGreaterThan(20);
     expect(tally.wrongKeyRefused).toBeGreaterThan(5);
+    expect(tally.foreignRefused).toBeGreaterThan(3);
     expect(tally.refused - tally.wrongKeyRefused).toBeGreaterThan(5);
   });
 });
