@@ -32,7 +32,7 @@ export const USAGE = `Usage: npm run cli -- <command>
   seed                       load the Kota Bekasi demo (idempotent)
   projection:rebuild         rebuild every appointment from the transfers (after a bulk load)
   export appointments|transfers|popolo --format csv|ndjson|xlsx|json --out FILE
-         [--organization-code CODE | --organization-id ID] [--from DATE] [--to DATE]
+         [--organization-code CODE | --organization-id ID] [--government CODE] [--from DATE] [--to DATE]
          [--echelon E] [--category C] [--kind K] [--bom (csv: a UTF-8 mark for Excel)]
                              stream an export to a file (NIP included), with progress on stderr
 ${IMPORT_USAGE}
@@ -203,7 +203,7 @@ const EXPORTS: Record<string, ExportName> = {
 };
 
 const text = { type: 'string' } as const;
-const EXPORT_OPTIONS = { format: text, out: text, 'organization-code': text, 'organization-id': text, from: text, to: text, echelon: text, category: text, kind: text };
+const EXPORT_OPTIONS = { format: text, out: text, 'organization-code': text, 'organization-id': text, government: text, from: text, to: text, echelon: text, category: text, kind: text };
 
 /** `export`: the same streams as GET /exports/…, into a file, with progress every second. */
 async function exportTo(args: string[]): Promise<Run> {
@@ -220,6 +220,7 @@ async function exportTo(args: string[]): Promise<Run> {
   if (!values.out) throw new UsageError('export needs --out FILE');
   const filters = plainToInstance(ExportFilters, {
     organizationCode: values['organization-code'],
+    government: values.government,
     organizationId: values['organization-id'],
     from: values.from,
     to: values.to,
