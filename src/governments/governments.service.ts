@@ -64,6 +64,11 @@ export class GovernmentsService {
     );
   }
 
+  /** The governments of rotation events, by event id. */
+  ofEvents(ids: string[], manager?: EntityManager): Promise<Map<string, GovernmentRef>> {
+    return this.keyed(manager, `SELECT e.id::text AS key, ${REF} FROM rotation_events e JOIN organizations g ON g.id = e.government_id WHERE e.id = ANY($1)`, [ids]);
+  }
+
   /**
    * The government employing each official on a day: the one of their last definitive post
    * started by then (a move between governments changes it), else the one that registered them.

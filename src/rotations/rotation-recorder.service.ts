@@ -129,7 +129,8 @@ export class RotationRecorderService {
       const projection = await this.projection.project(manager, await this.repository.officialsOfEvent(manager, id), since);
       // No rows of its own remain to attribute problems to.
       const rows = rowIndex([], [], []);
-      const problems = sortProblems([...(await this.checkHistory(manager, projection, rows)), ...(await this.sideEffects(manager, projection, id, rows))]);
+      const effects = await this.sideEffects(manager, projection, id, rows);
+      const problems = sortProblems([...(await this.checkHistory(manager, projection, rows)), ...effects, ...(await this.foreignChanges(manager, effects, actor, false))]);
       if (hasErrors(problems)) throw rejected(problems);
       await this.repository.storeWarnings(manager, id, problems);
       await this.projection.write(manager, projection);
@@ -230,7 +231,8 @@ export class RotationRecorderService {
     const officialIds = [...new Set([...known.keys(), ...(options.alsoRebuild ?? [])])];
     const projection = await this.projection.project(manager, officialIds, rebuildSince(effectiveOn, options.since), known);
     const rows = rowIndex(checked.planned, inserted, input.transfers);
-    problems.push(...(await this.checkHistory(manager, projection, rows)), ...(await this.sideEffects(manager, projection, eventId, rows)));
+    const effects = await this.sideEffects(manager, projection, eventId, rows);
+    problems.push(...(await this.checkHistory(manager, projection, rows)), ...effects, ...(await this.foreignChanges(manager, effects, options.actor, options.dryRun)));
     return { problems: sortProblems(problems), eventId, projection };
   }
 
@@ -297,6 +299,25 @@ export class RotationRecorderService {
     if (changes.length === 0) return [];
     const postIds = [...new Set(changes.filter((c) => c.field === 'origin').flatMap((c) => [c.before, c.after]).filter((p): p is string => p !== null))];
     return sideEffectProblems(changes, await this.repository.sideEffectFacts(manager, [...new Set(changes.map((c) => c.transferId))], postIds), rows);
+  }
+
+  /**
+   * A key changes the derived facts of its own governments' decrees only: a backdated move from
+   * another government's post must not rewrite that government's later decrees. Refused
+   * (FORBIDDEN), or an ERROR problem in a dry run.
+   */
+  private async foreignChanges(manager: EntityManager, effects: RotationProblem[], actor: Actor | null, dryRun = false): Promise<RotationProblem[]> {
+    if (actor === null || actor.governments === 'ALL') return [];
+    const changed = new Map(effects.flatMap((p) => (p.sideEffect ? [[p.sideEffect.eventId, p] as const] : [])));
+    if (changed.size === 0) return [];
+    const problems: RotationProblem[] = [];
+    for (const [eventId, government] of await this.governments.ofEvents([...changed.keys()], manager)) {
+      if (actsFor(actor, government.id)) continue;
+      if (!dryRun) throw outsideScope(government, `event ${eventId}, whose derived facts this change rewrites`);
+      const message = `This changes event ${eventId} of ${government.name} (${government.regionCode}), for which this key does not act: it cannot be recorded with this key.`;
+      problems.push(error('OUTSIDE_SCOPE', message, changed.get(eventId)!.index));
+    }
+    return problems;
   }
 
   /** Throws the problems when any is an ERROR; otherwise stores the warnings and the rebuilt history. */

@@ -1,0 +1,44 @@
+import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
+import { Role } from '../src/auth/role.enum.js';
+import { createOrganization } from './factories/index.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { eventInput, officials, query, record, RECORD, unitWithPosts, VALIDATE } from './support/rotations.js';
+
+/*
+ * An outsider's attacks on government scoping: a key acting for government A only, against
+ * government B's records and people. Each test is an attack that once got through.
+ */
+describe('attacks on government scoping by a key acting for one government', () => {
+  let t: TestApp;
+  let A: { id: string; code: string; regionCode: string };
+  let B: { id: string; code: string; regionCode: string };
+  let hrA: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    A = { id: await createOrganization(t, { kind: 'GOVERNMENT', code: 'PEMKOT-SERANG', regionCode: '84.01', name: 'Pemerintah Kota Serang' }), code: 'PEMKOT-SERANG', regionCode: '84.01' };
+    B = { id: await createOrganization(t, { kind: 'GOVERNMENT', code: 'PEMKAB-TUBAN', regionCode: '85.02', name: 'Pemerintah Kabupaten Tuban' }), code: 'PEMKAB-TUBAN', regionCode: '85.02' };
+    await unitWithPosts(t, 'SRG', 4, { parentId: A.id });
+    await unitWithPosts(t, 'TBN', 4, { parentId: B.id });
+    const keys = t.app.get(ApiKeysService);
+    hrA = { authorization: `Bearer ${(await keys.create(Role.HR, 'HR Serang', null, [A.regionCode])).secret}` };
+  });
+  afterAll(() => t.close());
+
+  it("refuses a backdated move from B's post that would rewrite B's later decrees", async () => {
+    const [tono] = await officials(t, 'Tono', 1, { government: B.code });
+    await record(t, [{ officialId: tono.id, toPositionCode: 'TBN-1' }], { swornInOn: '2020-03-02', decreeDate: '2020-03-01', issuer: 'Bupati Tuban' });
+    const later = await record(t, [{ officialId: tono.id, toPositionCode: 'TBN-2' }], { swornInOn: '2024-03-04', decreeDate: '2024-03-01', issuer: 'Bupati Tuban' });
+    const before = await query(t, 'SELECT from_position_id FROM transfers WHERE event_id = $1', [later.event.id]);
+
+    // A's key brings Tono to A in 2022, between B's two decrees: B's 2024 decree would then move him from A's post.
+    const input = eventInput([{ officialId: tono.id, toPositionCode: 'SRG-1' }], { swornInOn: '2022-05-02', decreeDate: '2022-05-01', issuer: 'Wali Kota Serang' });
+    const dry = await t.gql(VALIDATE, { input }, hrA);
+    expect(dry.data.validateRotationEvent.valid).toBe(false);
+    expect(dry.data.validateRotationEvent.problems).toContainEqual(expect.objectContaining({ code: 'OUTSIDE_SCOPE', severity: 'ERROR', index: 0 }));
+    const res = await t.gql(RECORD, { input }, hrA);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: B.regionCode } });
+    expect(await query(t, 'SELECT from_position_id FROM transfers WHERE event_id = $1', [later.event.id])).toEqual(before);
+    expect(await query(t, `SELECT 1 FROM rotation_event_revisions WHERE event_id = $1 AND kind = 'BACKFILL'`, [later.event.id])).toEqual([]);
+  });
+});
