@@ -13,6 +13,7 @@ describe('attacks on government scoping by a key acting for one government', () 
   let A: { id: string; code: string; regionCode: string };
   let B: { id: string; code: string; regionCode: string };
   let hrA: Record<string, string>;
+  let hrB: Record<string, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -22,6 +23,7 @@ describe('attacks on government scoping by a key acting for one government', () 
     await unitWithPosts(t, 'TBN', 4, { parentId: B.id });
     const keys = t.app.get(ApiKeysService);
     hrA = { authorization: `Bearer ${(await keys.create(Role.HR, 'HR Serang', null, [A.regionCode])).secret}` };
+    hrB = { authorization: `Bearer ${(await keys.create(Role.HR, 'HR Tuban', null, [B.regionCode])).secret}` };
   });
   afterAll(() => t.close());
 
@@ -40,5 +42,17 @@ describe('attacks on government scoping by a key acting for one government', () 
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: B.regionCode } });
     expect(await query(t, 'SELECT from_position_id FROM transfers WHERE event_id = $1', [later.event.id])).toEqual(before);
     expect(await query(t, `SELECT 1 FROM rotation_event_revisions WHERE event_id = $1 AND kind = 'BACKFILL'`, [later.event.id])).toEqual([]);
+  });
+
+  it("replays none of B's submissions to A's key by their idempotency key", async () => {
+    const [tini] = await officials(t, 'Tini', 1, { government: B.code });
+    const input = eventInput([{ officialId: tini.id, toPositionCode: 'TBN-3' }], { issuer: 'Bupati Tuban' });
+    const first = await t.gql(RECORD, { input, key: 'tuban-2026-001' }, hrB);
+    expect(first.errors).toBeUndefined();
+    const replay = await t.gql(RECORD, { input, key: 'tuban-2026-001' }, hrA);
+    expect(replay.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: B.regionCode } });
+    // B's key still gets its own submission back.
+    const own = (await t.gql(RECORD, { input, key: 'tuban-2026-001' }, hrB)).data.recordRotationEvent;
+    expect(own).toMatchObject({ replayed: true, event: { id: first.data.recordRotationEvent.event.id } });
   });
 });

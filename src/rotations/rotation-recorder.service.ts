@@ -94,7 +94,7 @@ export class RotationRecorderService {
     const requestHash = stableHash(input);
     return this.dataSource.transaction(async (manager) => {
       await this.repository.lock(manager);
-      const replay = idempotencyKey === null ? null : await this.replay(manager, idempotencyKey, requestHash);
+      const replay = idempotencyKey === null ? null : await this.replay(manager, idempotencyKey, requestHash, actor);
       if (replay) return recorded(replay, true);
       const event = await this.commit(manager, await this.apply(manager, input, { idempotencyKey, requestHash, actor }));
       await this.audited(manager, actor, 'recordRotationEvent', event.id);
@@ -154,11 +154,13 @@ export class RotationRecorderService {
 
   /**
    * The event an idempotency key already recorded, to be returned again; null when the key is
-   * new. The same key with a different request is refused rather than silently replayed.
+   * new. The same key with a different request is refused rather than silently replayed; so is
+   * another government's submission, which this key could not have made.
    */
-  private async replay(manager: EntityManager, idempotencyKey: string, requestHash: string): Promise<RotationEvent | null> {
+  private async replay(manager: EntityManager, idempotencyKey: string, requestHash: string, actor: Actor | null): Promise<RotationEvent | null> {
     const previous = await this.repository.submissionWithKey(manager, idempotencyKey);
     if (!previous) return null;
+    this.governments.assertActsFor(actor, (await this.governments.ofEvents([previous.id], manager)).get(String(previous.id))!, `the submission with idempotency key ${idempotencyKey}`);
     if (previous.request_hash !== requestHash) {
       throw new RotationError(RotationErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for a different submission.');
     }
