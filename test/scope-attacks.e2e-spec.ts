@@ -55,4 +55,19 @@ describe('attacks on government scoping by a key acting for one government', () 
     const own = (await t.gql(RECORD, { input, key: 'tuban-2026-001' }, hrB)).data.recordRotationEvent;
     expect(own).toMatchObject({ replayed: true, event: { id: first.data.recordRotationEvent.event.id } });
   });
+
+  it("finds none of B's officials by NIP for A's key", async () => {
+    const [tuti] = await officials(t, 'Tuti', 1, { government: B.code });
+    const res = await t.gql(`query ($nip: String!) { official(nip: $nip) { id name } }`, { nip: tuti.nip }, hrA);
+    expect(res.data?.official ?? null).toBeNull();
+    // Not found, as a NIP nobody holds: a refusal would tell that someone holds it.
+    const absent = await t.gql(`query ($nip: String!) { official(nip: $nip) { id } }`, { nip: '197805122005011999' }, hrA);
+    expect(res.errors?.[0].extensions).toEqual(absent.errors?.[0].extensions);
+    expect(res.errors?.[0].message).toBe(absent.errors?.[0].message);
+    // B's own key still finds her; A's key finds one of B's officials that A employs today.
+    const [tuwuh] = await officials(t, 'Tuwuh', 1, { government: B.code });
+    await record(t, [{ officialId: tuwuh.id, toPositionCode: 'SRG-2' }], { swornInOn: '2025-01-06', decreeDate: '2025-01-02' });
+    expect((await t.gql(`query ($nip: String!) { official(nip: $nip) { id nip } }`, { nip: tuwuh.nip }, hrA)).data.official).toEqual({ id: tuwuh.id, nip: tuwuh.nip });
+    expect((await t.gql(`query ($nip: String!) { official(nip: $nip) { id } }`, { nip: tuti.nip }, hrB)).data.official.id).toBe(tuti.id);
+  });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { leanFinder } from '../common/lean-finder.js';
-import { canSeePersonalData, type Actor } from '../auth/actor.js';
+import { actsFor, canSeePersonalData, type Actor } from '../auth/actor.js';
 import { personalDataRestricted } from '../auth/auth.errors.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import type { Problem } from '../common/errors/domain-error.js';
@@ -35,10 +35,19 @@ export class OfficialsService {
     this.find = leanFinder(dataSource, Official, ['id', 'nip'], officialNotFound);
   }
 
-  /** Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a NIP exists. */
+  /**
+   * Looking up by NIP is for callers who may see NIPs: anyone else could use it to test whether a
+   * NIP exists. A key acting for some governments finds by NIP only the officials whose NIP it
+   * may see (employed today or registered by one of them); others are not found, as if absent.
+   */
   async findOne(by: { id?: string; nip?: string }, actor: Actor | null): Promise<Official> {
     if (by.nip !== undefined && !canSeePersonalData(actor)) throw personalDataRestricted('nip');
-    return this.find(by);
+    const official = await this.find(by);
+    if (by.nip !== undefined && actor!.governments !== 'ALL' && !actsFor(actor, String(official.governmentId))) {
+      const employing = (await this.governments.employing([official.id], today())).get(official.id);
+      if (!employing || !actsFor(actor, employing.id)) throw officialNotFound();
+    }
+    return official;
   }
 
   /**
