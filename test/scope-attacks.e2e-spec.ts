@@ -8,6 +8,8 @@ import { eventInput, officials, query, record, RECORD, unitWithPosts, VALIDATE }
  * An outsider's attacks on government scoping: a key acting for government A only, against
  * government B's records and people. Each test is an attack that once got through.
  */
+const VOID = `mutation ($id: ID!, $v: Int!) { voidRotationEvent(id: $id, expectedVersion: $v, reason: "serangan") { id status } }`;
+
 describe('attacks on government scoping by a key acting for one government', () => {
   let t: TestApp;
   let A: { id: string; code: string; regionCode: string };
@@ -42,6 +44,18 @@ describe('attacks on government scoping by a key acting for one government', () 
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: B.regionCode } });
     expect(await query(t, 'SELECT from_position_id FROM transfers WHERE event_id = $1', [later.event.id])).toEqual(before);
     expect(await query(t, `SELECT 1 FROM rotation_event_revisions WHERE event_id = $1 AND kind = 'BACKFILL'`, [later.event.id])).toEqual([]);
+  });
+
+  it("refuses to void A's own decree when that would rewrite B's later decree", async () => {
+    const [tara] = await officials(t, 'Tara', 1, { government: B.code });
+    const own = (await t.gql(RECORD, { input: eventInput([{ officialId: tara.id, toPositionCode: 'SRG-3' }], { swornInOn: '2021-03-01', decreeDate: '2021-02-26' }) }, hrA)).data.recordRotationEvent;
+    // B takes her back in 2023; its decree moves her from A's post, which it does not state.
+    const back = await record(t, [{ officialId: tara.id, toPositionCode: 'TBN-4' }], { swornInOn: '2023-03-06', decreeDate: '2023-03-01', issuer: 'Bupati Tuban' });
+    const res = await t.gql(VOID, { id: own.event.id, v: own.event.version }, hrA);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: B.regionCode } });
+    expect(await query(t, 'SELECT status FROM rotation_events WHERE id = $1', [own.event.id])).toEqual([{ status: 'RECORDED' }]);
+    expect(back.event.transfers[0].fromPosition).toEqual({ code: 'SRG-3' });
+    expect(await query(t, `SELECT fp.code FROM transfers t JOIN positions fp ON fp.id = t.from_position_id WHERE t.event_id = $1`, [back.event.id])).toEqual([{ code: 'SRG-3' }]);
   });
 
   it("replays none of B's submissions to A's key by their idempotency key", async () => {
