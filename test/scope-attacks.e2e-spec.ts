@@ -84,4 +84,22 @@ describe('attacks on government scoping by a key acting for one government', () 
     expect((await t.gql(`query ($nip: String!) { official(nip: $nip) { id nip } }`, { nip: tuwuh.nip }, hrA)).data.official).toEqual({ id: tuwuh.id, nip: tuwuh.nip });
     expect((await t.gql(`query ($nip: String!) { official(nip: $nip) { id } }`, { nip: tuti.nip }, hrB)).data.official.id).toBe(tuti.id);
   });
+
+  it("keeps the code, region code and type of A's own government from A's key", async () => {
+    const UPDATE = `mutation ($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id name regionCode } }`;
+    // A region code not yet taken, which a government added later would need.
+    for (const input of [{ regionCode: '85.03' }, { code: 'PEMKAB-LAIN' }, { governmentType: 'PROVINCE' }]) {
+      const res = await t.gql(UPDATE, { id: A.id, input }, hrA);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', domainCode: 'OUTSIDE_SCOPE', government: { regionCode: '*' } });
+    }
+    expect(await query(t, 'SELECT code, region_code, government_type FROM organizations WHERE id = $1', [A.id])).toEqual([
+      { code: A.code, region_code: A.regionCode, government_type: 'CITY' },
+    ]);
+    // Its name, and the same identity sent back unchanged (as an edit form does), still go through.
+    const renamed = await t.gql(UPDATE, { id: A.id, input: { name: 'Pemerintah Kota Serang Baru', code: A.code, regionCode: A.regionCode, governmentType: 'CITY' } }, hrA);
+    expect(renamed.data.updateOrganization).toEqual({ id: A.id, name: 'Pemerintah Kota Serang Baru', regionCode: A.regionCode });
+    // A key acting for every government may change them.
+    expect((await t.hr(UPDATE, { id: A.id, input: { regionCode: '84.02' } })).data.updateOrganization.regionCode).toBe('84.02');
+    await t.hr(UPDATE, { id: A.id, input: { regionCode: A.regionCode } });
+  });
 });

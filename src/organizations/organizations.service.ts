@@ -14,7 +14,7 @@ import { organizationNotFound, unknownParentCode } from './organizations.errors.
 import { exactlyOne } from '../common/id-or-code.args.js';
 import { validationFailed } from '../common/errors/common.errors.js';
 import { GovernmentsService } from '../governments/governments.service.js';
-import { outsideScope } from '../governments/governments.errors.js';
+import { EVERY_GOVERNMENT, outsideScope } from '../governments/governments.errors.js';
 
 @Injectable()
 export class OrganizationsService {
@@ -74,7 +74,21 @@ export class OrganizationsService {
     const government = (await this.governments.ofUnits([id])).get(id);
     if (!government) throw organizationNotFound();
     this.governments.assertActsFor(actor, government, `unit ${id}`);
+    if (government.id === id && actor && actor.governments !== 'ALL') await this.assertKeepsIdentity(id, input, government);
     return this.audit.updated(actor, 'updateOrganization', 'organization', Organization, id, () => values, organizationNotFound);
+  }
+
+  /**
+   * A government's code, region code and type are what keys, filters and exports name it by: as
+   * adding a government, changing them is for a key acting for every government (a scoped key
+   * could otherwise take a region code another government is yet to be added with).
+   */
+  private async assertKeepsIdentity(id: string, input: UpdateOrganizationInput, government: { code: string; regionCode: string; name: string }): Promise<void> {
+    const [current]: { governmentType: string }[] = await this.dataSource.query('SELECT government_type AS "governmentType" FROM organizations WHERE id = $1', [id]);
+    const changed = (['code', 'regionCode', 'governmentType'] as const).filter(
+      (field) => input[field] !== undefined && input[field] !== (field === 'governmentType' ? current.governmentType : government[field]),
+    );
+    if (changed.length > 0) throw outsideScope(EVERY_GOVERNMENT, `the ${changed.join(', ')} of ${government.name}, which only a key acting for every government may change`);
   }
 
   /** The parent named by code becomes its id (unknown ids are the foreign key's to refuse). */
