@@ -102,4 +102,24 @@ describe('attacks on government scoping by a key acting for one government', () 
     expect((await t.hr(UPDATE, { id: A.id, input: { regionCode: '84.02' } })).data.updateOrganization.regionCode).toBe('84.02');
     await t.hr(UPDATE, { id: A.id, input: { regionCode: A.regionCode } });
   });
+
+  it("exports to A's key no personal data of B's people in A's history: a former holder, an acting (Plt) holder", async () => {
+    const [tarno, plt] = await officials(t, 'Tarno', 2, { government: B.code });
+    const [own] = await officials(t, 'Sari', 1, { government: A.code });
+    await unitWithPosts(t, 'SRX', 2, { parentId: A.id });
+    await unitWithPosts(t, 'TBX', 1, { parentId: B.id });
+    await record(t, [{ officialId: tarno.id, toPositionCode: 'SRX-1' }], { swornInOn: '2019-03-01', decreeDate: '2019-02-26' });
+    await record(t, [{ officialId: tarno.id, toPositionCode: 'TBX-1' }], { swornInOn: '2019-09-02', decreeDate: '2019-08-26' });
+    await record(t, [{ officialId: plt.id, toPositionCode: 'SRX-1', capacity: 'ACTING' }, { officialId: own.id, toPositionCode: 'SRX-2' }], { swornInOn: '2019-10-01', decreeDate: '2019-09-26' });
+    // The GraphQL fields refuse both to A's key…
+    const gql = await t.gql(`query ($a: ID!, $b: ID!) { a: official(id: $a) { nip } b: official(id: $b) { nip } }`, { a: tarno.id, b: plt.id }, hrA);
+    expect(gql.errors?.map((e) => e.path.join('.')).sort()).toEqual(['a.nip', 'b.nip']);
+    // …and so does every export of A's history, which still names them; A's own official keeps hers.
+    for (const name of ['transfers.csv', 'appointments.csv', 'appointments.ndjson', 'popolo.json']) {
+      const res = await t.http().get(`/exports/${name}?government=${A.regionCode}`).set(hrA);
+      expect(res.status).toBe(200);
+      expect([name, res.text.includes(tarno.name), res.text.includes(plt.name), res.text.includes(own.nip)]).toEqual([name, true, true, true]);
+      expect([name, res.text.includes(tarno.nip), res.text.includes(plt.nip), res.text.includes('1978-05-12')]).toEqual([name, false, false, name === 'popolo.json']);
+    }
+  });
 });

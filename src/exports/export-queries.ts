@@ -1,6 +1,8 @@
 import { escapeLiteral } from 'pg';
 import { displayNameSql } from '../officials/display-name.js';
 import { subtree } from '../organizations/organization-tree.sql.js';
+import { seesPersonalDataSql } from '../governments/governments.service.js';
+import { today } from '../common/today.js';
 import type { ExportFilters } from './dto/export-filters.js';
 
 /**
@@ -13,6 +15,8 @@ import type { ExportFilters } from './dto/export-filters.js';
 export interface ResolvedFilters extends ExportFilters {
   /** The unit, resolved from organizationId or organizationCode. */
   unitId?: string;
+  /** A key acting for these governments only: personal data of the officials it may see, blank for the others. */
+  personalScope?: readonly string[];
 }
 
 const lit = (v: string) => escapeLiteral(v);
@@ -61,7 +65,10 @@ const TRANSFER_COLUMNS: readonly ExportColumn[] = [
 export const appointmentColumns = (withPersonalData: boolean) => APPOINTMENT_COLUMNS.filter((c) => withPersonalData || !c.personal);
 export const transferColumns = (withPersonalData: boolean) => TRANSFER_COLUMNS.filter((c) => withPersonalData || !c.personal);
 
-const selectList = (columns: readonly ExportColumn[]) => columns.map((c) => `${c.sql} AS ${c.name}`).join(', ');
+/** A personal value, blank for an official the key may not see (the GraphQL fields' rule): a government's history holds people who work elsewhere now. */
+const personal = (f: ResolvedFilters, sql: string) => (f.personalScope ? `CASE WHEN ${seesPersonalDataSql(lit(`{${f.personalScope.join(',')}}`), lit(today()))} THEN ${sql} END` : sql);
+
+const selectList = (columns: readonly ExportColumn[], f: ResolvedFilters) => columns.map((c) => `${c.personal ? personal(f, c.sql) : c.sql} AS ${c.name}`).join(', ');
 
 export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean): string {
   const where = ['true'];
@@ -75,7 +82,7 @@ export function appointmentsQuery(f: ResolvedFilters, withPersonalData: boolean)
     ? `(SELECT a.* FROM positions p JOIN appointments a ON a.position_id = p.id WHERE p.organization_id IN ${unitTree(f.unitId)} OFFSET 0) a`
     : 'appointments a';
   return `WITH RECURSIVE ${PATHS}
-  SELECT ${selectList(appointmentColumns(withPersonalData))}
+  SELECT ${selectList(appointmentColumns(withPersonalData), f)}
   FROM ${from}
   JOIN officials o ON o.id = a.official_id
   JOIN positions p ON p.id = a.position_id
@@ -108,7 +115,7 @@ export function transfersQuery(f: ResolvedFilters, withPersonalData: boolean): s
   if (f.kind) where.push(`t.kind = ${lit(f.kind)}`);
   if (f.echelon) where.push(`(fp.echelon = ${lit(f.echelon)} OR tp.echelon = ${lit(f.echelon)})`);
   if (f.category) where.push(`(fp.category = ${lit(f.category)} OR tp.category = ${lit(f.category)})`);
-  return `SELECT ${selectList(transferColumns(withPersonalData))}
+  return `SELECT ${selectList(transferColumns(withPersonalData), f)}
   FROM transfers t
   JOIN rotation_events e ON e.id = t.event_id
   JOIN officials o ON o.id = t.official_id
@@ -129,7 +136,7 @@ export function popoloQueries(f: ResolvedFilters, withPersonalData: boolean): Re
   return {
     persons: `SELECT json_strip_nulls(json_build_object('id', 'person/' || o.id, 'name', o.name,
         'honorific_prefix', o.honorific_prefix, 'honorific_suffix', o.honorific_suffix,
-        ${withPersonalData ? `'gender', lower(o.gender::text), 'birth_date', o.birth_date, 'identifiers', CASE WHEN o.nip IS NOT NULL THEN json_build_array(json_build_object('scheme', 'nip', 'identifier', o.nip)) END,` : ''}
+        ${withPersonalData ? `'gender', ${personal(f, 'lower(o.gender::text)')}, 'birth_date', ${personal(f, 'o.birth_date')}, 'identifiers', ${personal(f, `CASE WHEN o.nip IS NOT NULL THEN json_build_array(json_build_object('scheme', 'nip', 'identifier', o.nip)) END`)},` : ''}
         'sort_name', o.name))::text
       FROM officials o WHERE o.id IN (SELECT official_id FROM (${members}) x)`,
     organizations: `SELECT json_strip_nulls(json_build_object('id', 'organization/' || u.id, 'name', u.name, 'classification', lower(u.kind::text),

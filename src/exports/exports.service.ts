@@ -77,6 +77,7 @@ export class ExportsService {
       if (!unitId) throw outsideScope(EVERY_GOVERNMENT, 'an export of every government with personal data: narrow it with government=<code>');
       const government = (await this.governments.ofUnits([unitId])).get(unitId)!;
       this.governments.assertActsFor(actor, government, 'an export with personal data');
+      return { ...filters, unitId, personalScope: actor.governments };
     }
     return { ...filters, unitId };
   }

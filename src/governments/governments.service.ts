@@ -20,6 +20,15 @@ export const EMPLOYING = `SELECT k.official_id::text || '|' || k.day::text AS ke
   JOIN organizations g ON g.id = e.government_id`;
 
 /**
+ * Whether a key acting for `scope` (government ids, as escaped literals) may see the personal
+ * data of official `o` on `day` (a date literal): registered by, or employed that day by, one of
+ * them — the rule of the GraphQL fields, for queries that select many officials at once.
+ */
+export const seesPersonalDataSql = (scope: string, day: string) => `(o.government_id = ANY(${scope}::bigint[]) OR (SELECT u.government_id
+    FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
+    WHERE a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day}::date ORDER BY a.started_on DESC, a.id DESC LIMIT 1) = ANY(${scope}::bigint[]))`;
+
+/**
  * Which government a unit, post, official or event belongs to, and whether a key acts for it.
  * Plain SQL on the tables (a government is a top-level unit): the modules that own those rows
  * ask here, so this module imports none of them.
