@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { createOrganization } from './factories/index.js';
@@ -113,7 +114,7 @@ describe('attacks on government scoping by a key acting for one government', () 
     await record(t, [{ officialId: plt.id, toPositionCode: 'SRX-1', capacity: 'ACTING' }, { officialId: own.id, toPositionCode: 'SRX-2' }], { swornInOn: '2019-10-01', decreeDate: '2019-09-26' });
     // The GraphQL fields refuse both to A's key…
     const gql = await t.gql(`query ($a: ID!, $b: ID!) { a: official(id: $a) { nip } b: official(id: $b) { nip } }`, { a: tarno.id, b: plt.id }, hrA);
-    expect(gql.errors?.map((e) => e.path.join('.')).sort()).toEqual(['a.nip', 'b.nip']);
+    expect(gql.errors?.map((e) => e.path?.join('.')).sort()).toEqual(['a.nip', 'b.nip']);
     // …and so does every export of A's history, which still names them; A's own official keeps hers.
     for (const name of ['transfers.csv', 'appointments.csv', 'appointments.ndjson', 'popolo.json']) {
       const res = await t.http().get(`/exports/${name}?government=${A.regionCode}`).set(hrA);
@@ -121,5 +122,24 @@ describe('attacks on government scoping by a key acting for one government', () 
       expect([name, res.text.includes(tarno.name), res.text.includes(plt.name), res.text.includes(own.nip)]).toEqual([name, true, true, true]);
       expect([name, res.text.includes(tarno.nip), res.text.includes(plt.nip), res.text.includes('1978-05-12')]).toEqual([name, false, false, name === 'popolo.json']);
     }
+  });
+
+  it("gives A's key, in the lampiran.xlsx of A's decree, no NIP of B's official acting (Plt) in A's post", async () => {
+    const [plt] = await officials(t, 'Tatang', 1, { government: B.code });
+    const [own] = await officials(t, 'Sinta', 1, { government: A.code });
+    await unitWithPosts(t, 'SRY', 2, { parentId: A.id });
+    const decree = await record(t, [{ officialId: plt.id, toPositionCode: 'SRY-1', capacity: 'ACTING' }, { officialId: own.id, toPositionCode: 'SRY-2' }], { swornInOn: '2019-11-04', decreeDate: '2019-11-01' });
+    const res = await t.http().get(`/rotation-events/${decree.event.id}/lampiran.xlsx`).set(hrA).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const cells: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toEqual(expect.arrayContaining([own.nip, expect.stringContaining('Tatang')]));
+    expect(cells).not.toContain(plt.nip);
   });
 });

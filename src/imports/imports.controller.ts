@@ -106,9 +106,9 @@ export class LampiranController {
   async download(@Param('id') id: string, @Req() req: Req, @Res() res: Response): Promise<void> {
     const event = isDatabaseId(id) ? await this.lampiran.event(id) : null;
     if (!event) throw rotationEventNotFound();
-    const rows = await this.lampiran.rows(id);
+    const rows = await this.lampiran.rows(id, req.actor && req.actor.governments !== 'ALL' ? req.actor.governments : null);
     res.status(200).set({ 'content-type': XLSX, 'content-disposition': `attachment; filename="lampiran-${id}.xlsx"`, 'cache-control': 'no-store' });
-    // NIPs for keys that may see personal data and act for the decree's government.
+    // NIPs for keys that may see personal data and act for the decree's government (of the officials they may see).
     await writeLampiran(res, event, rows, canSeePersonalData(req.actor) && actsFor(req.actor, event.governmentId));
     res.end();
   }

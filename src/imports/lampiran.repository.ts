@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { today } from '../common/today.js';
+import { seesPersonalDataSql } from '../governments/governments.service.js';
 import { displayName } from '../officials/display-name.js';
 import type { LampiranEvent, LampiranRow } from './lampiran-writer.js';
 
@@ -21,9 +23,11 @@ export class LampiranRepository {
     return row ?? null;
   }
 
-  async rows(id: string): Promise<LampiranRow[]> {
+  /** `personalScope`: a key acting for these governments only gets the NIPs of the officials it may see (the GraphQL fields' rule). */
+  async rows(id: string, personalScope: readonly string[] | null = null): Promise<LampiranRow[]> {
+    const nip = personalScope ? `CASE WHEN ${seesPersonalDataSql('$2', '$3')} THEN o.nip END` : 'o.nip';
     const rows: (Omit<LampiranRow, 'name' | 'rank'> & { name: string; prefix: string | null; suffix: string | null; rank: string | null; kind_stated: boolean })[] = await this.dataSource.query(
-      `SELECT t.seq, o.name, o.honorific_prefix AS prefix, o.honorific_suffix AS suffix, o.nip, o.rank,
+      `SELECT t.seq, o.name, o.honorific_prefix AS prefix, o.honorific_suffix AS suffix, ${nip} AS nip, o.rank,
               fp.title AS "fromTitle", fo.name AS "fromUnit", fp.code AS "fromCode",
               tp.title AS "toTitle", tor.name AS "toUnit", tp.code AS "toCode",
               t.kind, t.kind_stated, t.capacity, t.note
@@ -35,7 +39,7 @@ export class LampiranRepository {
          LEFT JOIN positions fp ON fp.id = COALESCE(t.from_position_id, kept.position_id) LEFT JOIN organizations fo ON fo.id = fp.organization_id
          LEFT JOIN positions tp ON tp.id = t.to_position_id LEFT JOIN organizations tor ON tor.id = tp.organization_id
        WHERE t.event_id = $1 ORDER BY t.seq`,
-      [id],
+      personalScope ? [id, personalScope, today()] : [id],
     );
     // A kind the decree did not state is left to be derived again, as it was.
     return rows.map((r) => ({ ...r, name: displayName({ name: r.name, honorificPrefix: r.prefix, honorificSuffix: r.suffix }), rank: rankText(r.rank), kind: r.kind_stated ? r.kind : null }));
