@@ -114,7 +114,7 @@ describe('attacks on government scoping by a key acting for one government', () 
     await record(t, [{ officialId: plt.id, toPositionCode: 'SRX-1', capacity: 'ACTING' }, { officialId: own.id, toPositionCode: 'SRX-2' }], { swornInOn: '2019-10-01', decreeDate: '2019-09-26' });
     // The GraphQL fields refuse both to A's key…
     const gql = await t.gql(`query ($a: ID!, $b: ID!) { a: official(id: $a) { nip } b: official(id: $b) { nip } }`, { a: tarno.id, b: plt.id }, hrA);
-    expect(gql.errors?.map((e) => e.path?.join('.')).sort()).toEqual(['a.nip', 'b.nip']);
+    expect(gql.errors?.map((e) => e.path!.join('.')).sort()).toEqual(['a.nip', 'b.nip']);
     // …and so does every export of A's history, which still names them; A's own official keeps hers.
     for (const name of ['transfers.csv', 'appointments.csv', 'appointments.ndjson', 'popolo.json']) {
       const res = await t.http().get(`/exports/${name}?government=${A.regionCode}`).set(hrA);
