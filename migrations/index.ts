@@ -14,6 +14,7 @@ import { EventRevisions1795932317332 } from './1795932317332-EventRevisions.js';
 import { RecordHistory1795932892982 } from './1795932892982-RecordHistory.js';
 import { Governments1795938684316 } from './1795938684316-Governments.js';
 import { PostGovernment1795940708013 } from './1795940708013-PostGovernment.js';
+import { RateLimitCounters1795944179651 } from './1795944179651-RateLimitCounters.js';
 
 /** Every migration, oldest first; written by `npm run migration:generate`. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484, AdditionalTaskValues1795919753946, FunctionalPostsAndSeats1795919773940, AnnexImports1795921862603, EventRevisions1795932317332, RecordHistory1795932892982, Governments1795938684316, PostGovernment1795940708013];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Init1795836648958, ApiKeys1795837149156, RotationWarnings1795837626673, TransferStatedFields1795837912143, ActingTransfersIndex1795842026152, EventSignatoryAndTime1795916327053, PositionTitleSearch1795916950067, TransferKindRetirement1795917889484, AdditionalTaskValues1795919753946, FunctionalPostsAndSeats1795919773940, AnnexImports1795921862603, EventRevisions1795932317332, RecordHistory1795932892982, Governments1795938684316, PostGovernment1795940708013, RateLimitCounters1795944179651];
