@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { authMiddleware } from './auth/auth.middleware.js';
 import { appLogger, PinoNestLogger } from './common/logging/app-logger.js';
 import { requestLogging } from './common/logging/request-logging.js';
 import { rateLimiter } from './common/rate-limit.js';
+import { PostgresRateLimitStore } from './common/rate-limit-store.js';
 import { serveWebAssets } from './web/web-assets.js';
 import { PAGE_PATHS } from './web/public-pages.controller.js';
 
@@ -22,9 +24,11 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.use(requestLogging(logger));
   const api = ['/graphql', '/exports', '/imports', '/rotation-events', '/feeds'];
   app.use(api, authMiddleware(app.get(AuthService)));
-  app.use(api, rateLimiter(options.config.rateLimit));
+  // Counted in PostgreSQL, so that instances on one database share the counts.
+  const dataSource = app.get(DataSource);
+  app.use(api, rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'api')));
   // Pages run API queries for their reader (anonymously, in process): they count the same way.
-  const pageLimiter = rateLimiter(options.config.rateLimit);
+  const pageLimiter = rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'pages'));
   app.use((req: { path: string }, res: unknown, next: () => void) => (PAGE_PATHS.test(req.path) ? pageLimiter(req as never, res as never, next) : next()));
   serveWebAssets(app);
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
@@ -7,13 +7,15 @@ import type { AppConfig } from '../config/app-config.js';
  * middleware): a valid key by its id, however its header is spelled; everyone else —
  * anonymous callers and wrong keys alike — by client address. Past the limit: 429,
  * Retry-After, and a GraphQL-shaped body with code RATE_LIMITED and the seconds to wait.
+ * Hits are counted in `store`: each limiter needs its own.
  */
-export function rateLimiter(config: AppConfig['rateLimit']) {
+export function rateLimiter(config: AppConfig['rateLimit'], store: Store) {
   const addressKey = memoized(ipKeyGenerator, 10_000);
   // The shape the auth middleware leaves on the request (common/ knows no domain module).
   const keyId = (req: Request) => (req as Request & { actor?: { keyId: string } | null }).actor?.keyId;
   return rateLimit({
     windowMs: config.windowSeconds * 1000,
+    store,
     limit: (req) => (keyId(req) ? config.perKey : config.anonymous),
     // draft-7 rather than draft-8: the latter hashes the partition key (SHA-256) on every request.
     standardHeaders: 'draft-7',

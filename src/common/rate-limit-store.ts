@@ -1,0 +1,53 @@
+import type { IncrementResponse, Options, Store } from 'express-rate-limit';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+
+/**
+ * express-rate-limit's hit counters kept in PostgreSQL by rate-limiter-flexible, so that
+ * instances on one database count the same hits and behave as one. express-rate-limit still
+ * decides (the limit for this caller, headers, the 429); this only maps its store calls onto
+ * the library's. A hit is a penalty point: counted whatever the total, where consume would
+ * refuse past a fixed `points` and our limit depends on the caller.
+ */
+export class PostgresRateLimitStore implements Store {
+  readonly localKeys = false;
+  private limiter!: RateLimiterPostgres;
+
+  /** `prefix` keeps the limiters sharing the table apart (the pages' hits are not the API's). */
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    // points: the library's own limit, never reached; express-rate-limit compares hits with the caller's.
+    const window = { keyPrefix: this.prefix, points: Number.MAX_SAFE_INTEGER, duration: options.windowMs / 1000 };
+    this.limiter = new RateLimiterPostgres({
+      storeClient: this.dataSource,
+      storeType: 'typeorm', // the primary's pool (driver.master): counters are writes
+      tableName: 'rate_limit_counters',
+      tableCreated: true, // by the RateLimitCounters migration, not by DDL at boot
+      ...window,
+      // Each instance deletes, every 5 minutes, the rows expired over an hour ago.
+      clearExpiredByTimeout: true,
+      // If the database fails the limiter (down, table missing), the library counts in this
+      // process instead, with the same window. Neither fail-open nor fail-closed: a database
+      // trouble turns into no 500 and no wall of 429s, and each instance still holds the limit
+      // on its own (n instances let through at most n times it) just when a flood would hurt most.
+      insuranceLimiter: new RateLimiterMemory(window),
+    });
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const counted = await this.limiter.penalty(key);
+    return { totalHits: counted.consumedPoints, resetTime: new Date(Date.now() + counted.msBeforeNext) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.limiter.reward(key);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.limiter.delete(key);
+  }
+}
