@@ -28,9 +28,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app, listening on an ephemeral port, over a fresh copy of the migrated template database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real app, listening on an ephemeral port, over a fresh copy of the migrated template
+ * database; or, given `databaseUrl` (another test app's), a further instance over that one,
+ * which it leaves to its owner to drop.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? { name: null, url: options.databaseUrl } : await createTestDatabase();
   // Rate limits high enough not to trip the other tests; the access spec sets its own.
   const config = loadConfig({ LOG_LEVEL: 'error', NODE_ENV: 'test', RATE_LIMIT_ANONYMOUS: '100000', RATE_LIMIT_PER_KEY: '100000', ...env });
   const app = await createApp({ config, databaseUrl: database.url, migrate: false });
@@ -60,7 +64,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     auth,
     async close() {
       await app.close();
-      await dropTestDatabase(database.name);
+      if (database.name) await dropTestDatabase(database.name);
     },
   };
 }
