@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
 import { createOrganization } from './factories/index.js';
+import { countStatements } from './support/statements.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { eventInput, officials, query, record, unitWithPosts } from './support/rotations.js';
 
@@ -162,23 +162,11 @@ describe('corrections in the open', () => {
   });
 
   it('costs the same number of SQL statements for one correction and for many', async () => {
-    const pool = (t.app.get(DataSource).driver as unknown as { master: { Client: { prototype: { query: (...a: unknown[]) => unknown } } } }).master;
-    const proto = pool.Client.prototype;
-    const count = async (first: number) => {
-      const original = proto.query;
-      let n = 0;
-      proto.query = function (this: unknown, ...args: unknown[]) {
-        n++;
-        return original.apply(this, args);
-      };
-      try {
+    const count = (first: number) =>
+      countStatements(t, async () => {
         const res = await t.gql(CORRECTIONS, { first, unit: 'KOR-PEMKOT' });
         expect(res.data.corrections.edges).toHaveLength(first);
-      } finally {
-        proto.query = original;
-      }
-      return n;
-    };
+      });
     await count(1); // warm the pool
     const one = await count(1);
     expect(await count(2)).toBe(one);

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../src/api-keys/api-keys.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { loadDemo } from '../seeds/load-demo.js';
+import { countStatements as countStatementsOf } from './support/statements.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { query } from './support/rotations.js';
 
@@ -19,23 +19,7 @@ describe('the demo across governments', () => {
   });
   afterAll(() => t.close());
 
-  /** Counts statements sent by the app's pool while `fn` runs. */
-  async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-    const pool = (t.app.get(DataSource).driver as unknown as { master: { Client: { prototype: { query: (...a: unknown[]) => unknown } } } }).master;
-    const proto = pool.Client.prototype;
-    const original = proto.query;
-    let n = 0;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      n++;
-      return original.apply(this, args);
-    };
-    try {
-      await fn();
-    } finally {
-      proto.query = original;
-    }
-    return n;
-  }
+  const countStatements = (fn: () => Promise<unknown>) => countStatementsOf(t, fn);
 
   it('lists the three governments with their region codes', async () => {
     const res = await t.gql(`{ governments { code regionCode governmentType name } }`);

@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
 import { createOfficial, createOrganization, createPosition, nip } from './factories/index.js';
+import { countStatements as countStatementsOf } from './support/statements.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { query, record } from './support/rotations.js';
 
@@ -270,23 +270,7 @@ describe('journalists', () => {
   });
 
   describe('a constant number of SQL statements', () => {
-    /** Counts statements sent by the app's pool while `fn` runs. */
-    async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-      const pool = (t.app.get(DataSource).driver as unknown as { master: { Client: { prototype: { query: (...a: unknown[]) => unknown } } } }).master;
-      const proto = pool.Client.prototype;
-      const original = proto.query;
-      let n = 0;
-      proto.query = function (this: unknown, ...args: unknown[]) {
-        n++;
-        return original.apply(this, args);
-      };
-      try {
-        await fn();
-      } finally {
-        proto.query = original;
-      }
-      return n;
-    }
+    const countStatements = (fn: () => Promise<unknown>) => countStatementsOf(t, fn);
 
     it('rotationEvent → transfers → official → currentAppointment → position → organization costs the same for 5 and for 200 transfers', async () => {
       const org = await createOrganization(t, { code: 'BULK' });
