@@ -6,27 +6,28 @@ import { governmentNotFound, governmentRequired, outsideScope, type GovernmentRe
 const REF = `g.id, g.code, g.region_code AS "regionCode", g.name`;
 
 /**
- * The government employing each official on a day, for the pairs unnest($1::bigint[],
- * $2::date[]): the one of their last definitive post started by then (a move between
- * governments changes it), else the one that registered them. Keyed "officialId|day".
+ * The government employing official `f` (an alias of officials) on `day` (an SQL date): the one
+ * of their last definitive post started by then (a move between governments changes it), else
+ * the one that registered them.
  */
+const employingGovernment = (f: string, day: string) =>
+  `COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
+             WHERE a.official_id = ${f}.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day} ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
+            ${f}.government_id)`;
+
+/** The government employing each official on a day, for the pairs unnest($1::bigint[], $2::date[]). Keyed "officialId|day". */
 export const EMPLOYING = `SELECT k.official_id::text || '|' || k.day::text AS key, ${REF}
   FROM unnest($1::bigint[], $2::date[]) AS k(official_id, day)
   JOIN officials f ON f.id = k.official_id
-  CROSS JOIN LATERAL (
-    SELECT COALESCE((SELECT u.government_id FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
-                     WHERE a.official_id = f.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= k.day ORDER BY a.started_on DESC, a.id DESC LIMIT 1),
-                    f.government_id) AS government_id) e
-  JOIN organizations g ON g.id = e.government_id`;
+  JOIN organizations g ON g.id = ${employingGovernment('f', 'k.day')}`;
 
 /**
  * Whether a key acting for `scope` (government ids, as escaped literals) may see the personal
  * data of official `o` on `day` (a date literal): registered by, or employed that day by, one of
  * them — the rule of the GraphQL fields, for queries that select many officials at once.
  */
-export const seesPersonalDataSql = (scope: string, day: string) => `(o.government_id = ANY(${scope}::bigint[]) OR (SELECT u.government_id
-    FROM appointments a JOIN positions p ON p.id = a.position_id JOIN organizations u ON u.id = p.organization_id
-    WHERE a.official_id = o.id AND a.capacity = 'DEFINITIVE' AND a.started_on <= ${day}::date ORDER BY a.started_on DESC, a.id DESC LIMIT 1) = ANY(${scope}::bigint[]))`;
+export const seesPersonalDataSql = (scope: string, day: string) =>
+  `(o.government_id = ANY(${scope}::bigint[]) OR ${employingGovernment('o', `${day}::date`)} = ANY(${scope}::bigint[]))`;
 
 /**
  * Which government a unit, post, official or event belongs to, and whether a key acts for it.
