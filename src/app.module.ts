@@ -19,6 +19,11 @@ import { RequestLoaders, type GraphQLContext } from './common/loaders/request-lo
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { reachableReplicas } from './database/replica-urls.js';
+import { ReplicatedDataSource } from './database/replicated-data-source.js';
+import { readRoutingPlugin } from './replication/read-routing.js';
+import { ReplicasService } from './replication/replicas.service.js';
+import { ReplicationModule } from './replication/replication.module.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
@@ -56,11 +61,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl), migrationsRun: options.migrate ?? true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...dataSourceOptions(options.databaseUrl, await reachableReplicas(config.replicas.urls)), migrationsRun: options.migrate ?? true }),
+          dataSourceFactory: async (dataSourceOptions) => new ReplicatedDataSource(dataSourceOptions!).initialize(),
+        }),
+        ReplicationModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource, ModuleRef],
-          useFactory: (dataSource: DataSource, moduleRef: ModuleRef) => ({
+          inject: [DataSource, ModuleRef, ReplicasService],
+          useFactory: (dataSource: DataSource, moduleRef: ModuleRef, replicas: ReplicasService) => ({
             autoSchemaFile: options.schemaFile ?? true,
             sortSchema: true,
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
@@ -77,7 +86,7 @@ export class AppModule {
             validationRules,
             // The input guard first: its refusal is the one a client sees when both would refuse.
             // No cache-control hints are given, and the plugin wrapped every field's resolver to look for them.
-            plugins: [introspectionPlugin(config.development), inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, ApolloServerPluginCacheControlDisabled()],
+            plugins: [introspectionPlugin(config.development), inputGuardPlugin, costLimitPlugin, responseStatusPlugin, unexpectedErrorPlugin, readRoutingPlugin(replicas), ApolloServerPluginCacheControlDisabled()],
             context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new RequestLoaders(dataSource) }),
             formatError: createErrorFormatter(config.development),
             transformSchema: (schema: GraphQLSchema) => wireDirectFields(schema, moduleRef),

@@ -10,6 +10,8 @@ import { appLogger, PinoNestLogger } from './common/logging/app-logger.js';
 import { requestLogging } from './common/logging/request-logging.js';
 import { rateLimiter } from './common/rate-limit.js';
 import { PostgresRateLimitStore } from './common/rate-limit-store.js';
+import { readRouting } from './replication/read-routing.js';
+import { ReplicasService } from './replication/replicas.service.js';
 import { serveWebAssets } from './web/web-assets.js';
 import { PAGE_PATHS } from './web/public-pages.controller.js';
 
@@ -32,5 +34,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.use((req: { path: string }, res: unknown, next: () => void) => (PAGE_PATHS.test(req.path) ? pageLimiter(req as never, res as never, next) : next()));
   serveWebAssets(app);
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413
+  // After the body parser, which would lose the request's async context: reads from replicas.
+  app.use(readRouting(app.get(ReplicasService)));
   return app;
 }

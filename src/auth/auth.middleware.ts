@@ -1,10 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
+import { translateDatabaseError } from '../common/errors/database-errors.js';
+import { sendDomainError } from '../common/errors/exception.filter.js';
 import type { AuthenticatedRequest } from './actor.js';
 import type { AuthService } from './auth.service.js';
 
 /** Resolves `Authorization: Bearer …` once per request; RolesGuard and the field masks read the result. */
 export function authMiddleware(keys: AuthService) {
-  return (req: Request & AuthenticatedRequest, _res: Response, next: NextFunction) => {
+  return (req: Request & AuthenticatedRequest, res: Response, next: NextFunction) => {
     keys
       .authenticate(req.headers.authorization)
       .then((actor) => {
@@ -12,6 +14,11 @@ export function authMiddleware(keys: AuthService) {
         req.authFailed = actor === undefined;
         next();
       })
-      .catch(next);
+      .catch((error: unknown) => {
+        // Keys are checked on the primary, so that a revoked key stops at once: without it, a keyed request cannot be answered.
+        const domain = translateDatabaseError(error);
+        if (domain) sendDomainError(res, domain);
+        else next(error);
+      });
   };
 }

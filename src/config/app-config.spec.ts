@@ -9,9 +9,10 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi, postgres://u:p@r2:5432/mutasi', DATABASE_REPLICA_MAX_LAG_SECONDS: '10', DATABASE_REPLICA_WAIT_MS: '500' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
+      replicas: { urls: ['postgres://u:p@r1:5432/mutasi', 'postgres://u:p@r2:5432/mutasi'], maxLagSeconds: 10, waitMs: 500 },
       port: 8080,
       dataDir: '/srv/mutasi',
       logLevel: LogLevel.DEBUG,
@@ -36,6 +37,12 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL must be a PostgreSQL URL');
     expect(message).toContain('LOG_LEVEL must be one of: error, warn, log, debug, verbose (got "loud")');
     expect(message).toContain('IMPORT_MAX_ROWS must be a whole number of rows, 1 to 1000000 (got "many")');
+  });
+
+  it('refuses replicas without a primary, and replica URLs that are not PostgreSQL URLs', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/mutasi', DATABASE_REPLICA_URLS: 'postgres://u:p@r1/mutasi, mysql://u:p@r2/mutasi' })).toThrow('DATABASE_REPLICA_URLS must be PostgreSQL URLs separated by commas');
+    expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagSeconds: 30, waitMs: 1000 });
   });
 
   it('reads SEED_DEMO as a boolean and refuses anything else', () => {

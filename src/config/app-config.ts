@@ -7,6 +7,12 @@ import { EnvDto, LogLevel, NodeEnv } from './env.dto.js';
 export interface AppConfig {
   /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
   databaseUrl?: string;
+  /**
+   * Streaming replicas of databaseUrl for reads (never with the embedded PostgreSQL): one
+   * further behind than maxLagSeconds is left out; a read that must see a write waits at most
+   * waitMs for its replica, then reads the primary.
+   */
+  replicas: { urls: string[]; maxLagSeconds: number; waitMs: number };
   port: number;
   dataDir: string;
   logLevel: LogLevel;
@@ -32,8 +38,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got "${env[e.property]}")`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const replicaUrls = dto.DATABASE_REPLICA_URLS?.split(',').map((url) => url.trim()) ?? [];
+  if (replicaUrls.length > 0 && !dto.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  - DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of an external primary, not of the embedded PostgreSQL');
+  }
   return {
     databaseUrl: dto.DATABASE_URL,
+    replicas: { urls: replicaUrls, maxLagSeconds: dto.DATABASE_REPLICA_MAX_LAG_SECONDS, waitMs: dto.DATABASE_REPLICA_WAIT_MS },
     port: dto.PORT,
     dataDir: resolve(dto.DATA_DIR),
     logLevel: dto.LOG_LEVEL,

@@ -24,6 +24,27 @@ export class EnvDto {
   })
   DATABASE_URL?: string;
 
+  /** Streaming replicas of DATABASE_URL's database, comma-separated: reads go to them. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s,]+(\s*,\s*postgres(ql)?:\/\/[^\s,]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be PostgreSQL URLs separated by commas, such as postgres://user:password@replica1:5432/mutasi,postgres://user:password@replica2:5432/mutasi',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a whole number of seconds, at least 1' })
+  @Min(1, { message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a whole number of seconds, at least 1' })
+  DATABASE_REPLICA_MAX_LAG_SECONDS: number = 30;
+
+  @Expose()
+  @Type(() => Number)
+  @IsInt({ message: 'DATABASE_REPLICA_WAIT_MS must be a whole number of milliseconds, 0 to 60000' })
+  @Min(0, { message: 'DATABASE_REPLICA_WAIT_MS must be a whole number of milliseconds, 0 to 60000' })
+  @Max(60_000, { message: 'DATABASE_REPLICA_WAIT_MS must be a whole number of milliseconds, 0 to 60000' })
+  DATABASE_REPLICA_WAIT_MS: number = 1000;
+
   @Expose()
   @Type(() => Number)
   @IsInt({ message: 'PORT must be an integer between 0 and 65535' })

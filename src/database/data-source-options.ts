@@ -2,6 +2,14 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { migrationOptions } from './migration-options.js';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
-  return { ...migrationOptions(url), entities: ENTITIES, extra: { max: 10 } };
+/**
+ * `replicaUrls`: streaming replicas, as TypeORM's replication (`slaves`). The primary stays the
+ * default for everything; reads go to a replica only through a request's read scope.
+ */
+export function dataSourceOptions(url: string, replicaUrls: string[] = []): DataSourceOptions {
+  // A replica or primary that went away must fail a connection attempt quickly, not hang the request.
+  const options = { ...migrationOptions(url), entities: ENTITIES, extra: { max: 10 }, connectTimeoutMS: 5000 };
+  if (replicaUrls.length === 0) return options;
+  const { url: _primary, ...rest } = options;
+  return { ...rest, replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' } };
 }

@@ -1,3 +1,4 @@
+import { currentReadScope } from '../common/read-scope.js';
 import type { Actor } from '../auth/actor.js';
 import { GovernmentsService } from '../governments/governments.service.js';
 import { EVERY_GOVERNMENT, outsideScope } from '../governments/governments.errors.js';
@@ -87,7 +88,8 @@ export class ExportsService {
    * Without `withPersonalData` the personal columns are left out (see export-queries.ts).
    */
   async write(name: ExportName, filters: ResolvedFilters, withPersonalData: boolean, out: Writable, progress: ExportProgress = { rows: 0, bytes: 0 }): Promise<void> {
-    const runner = this.dataSource.createQueryRunner('slave');
+    // The request's replica connection when it was given one (taken over: the stream outlives the handler), else the primary.
+    const runner = currentReadScope()?.take() ?? this.dataSource.createQueryRunner('master');
     const client = (await runner.connect()) as pg.PoolClient;
     let failed = false;
     try {

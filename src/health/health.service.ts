@@ -1,18 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReplicasService, type ReplicaStatus } from '../replication/replicas.service.js';
 
 export interface Health {
-  status: 'ok' | 'error';
+  /** `degraded`: reads are answered, but a replica is out of them, or the primary is down and writes are refused. */
+  status: 'ok' | 'degraded' | 'error';
+  /** The primary. */
   database: 'up' | 'down';
   migrations: { applied: number; pending: number } | null;
+  /** Only when DATABASE_REPLICA_URLS is set: each replica's state and how far behind it is. */
+  replicas?: ReplicaStatus[];
 }
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replicas: ReplicasService,
+  ) {}
 
   async check(): Promise<Health> {
+    const primary = await this.primary();
+    const configured = this.replicas.status().replicas;
+    if (configured.length === 0) return primary;
+    const reading = configured.filter((r) => r.inReads).length;
+    let status = primary.status;
+    if (primary.database === 'up' && status === 'ok' && reading < configured.length) status = 'degraded';
+    if (primary.database === 'down' && reading > 0) status = 'degraded';
+    return { ...primary, status, replicas: configured };
+  }
+
+  private async primary(): Promise<Health> {
     try {
+      // The primary: /health is never given a replica (readRouting).
       const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM migrations');
       const applied = new Set(rows.map((r) => r.name));
       const known = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);

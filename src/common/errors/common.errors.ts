@@ -9,6 +9,7 @@ export enum CommonErrorCode {
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   UNSUPPORTED_OPERATION = 'UNSUPPORTED_OPERATION',
   INTERNAL = 'INTERNAL',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
 }
 
 export class CommonError extends DomainError<CommonErrorCode> {
@@ -23,6 +24,8 @@ export class CommonError extends DomainError<CommonErrorCode> {
         return 'BAD_USER_INPUT';
       case CommonErrorCode.INTERNAL:
         return 'INTERNAL_SERVER_ERROR';
+      case CommonErrorCode.DATABASE_UNAVAILABLE:
+        return 'SERVICE_UNAVAILABLE';
       default:
         return assertUnreachable(this.code);
     }

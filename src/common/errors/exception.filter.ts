@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<GraphQLErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** http-errors' shape (body-parser's 400 and 413): Nest's default handling answers these well. */
@@ -39,7 +40,13 @@ export class AppExceptionFilter extends BaseExceptionFilter {
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: req.id } });
       return;
     }
-    const code = domain.graphqlCode;
-    res.status(HTTP_STATUS[code]).json({ error: { code, domainCode: domain.code, message: domain.message, ...(domain.problems.length ? { problems: domain.problems } : {}) } });
+    sendDomainError(res, domain);
   }
+}
+
+/** A domain error as a REST answer: its HTTP status and a JSON body with the same codes as GraphQL's. */
+export function sendDomainError(res: Response, domain: DomainError): void {
+  const code = domain.graphqlCode;
+  if (code === 'SERVICE_UNAVAILABLE') res.setHeader('retry-after', '5');
+  res.status(HTTP_STATUS[code]).json({ error: { code, domainCode: domain.code, message: domain.message, ...(domain.problems.length ? { problems: domain.problems } : {}) } });
 }

@@ -10,6 +10,8 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   INTERNAL_SERVER_ERROR: ['Terjadi kesalahan pada server.', 'Something went wrong on the server.'],
   CONFLICT: ['Data ini bertentangan dengan yang sudah tercatat.', 'This conflicts with what is already recorded.'],
   GRAPHQL_VALIDATION_FAILED: ['Permintaan ini tidak sesuai dengan API.', 'This request does not fit the API.'],
+  SERVICE_UNAVAILABLE: ['Basis data sedang tidak dapat dihubungi; coba lagi sebentar lagi.', 'The database cannot be reached right now; try again shortly.'],
+  DATABASE_UNAVAILABLE: ['Basis data utama sedang tidak dapat dihubungi: perubahan belum dapat dicatat; coba lagi sebentar lagi.', 'The primary database cannot be reached: changes cannot be recorded now; try again shortly.'],
   RATE_LIMITED: ['Terlalu banyak permintaan; tunggu sebentar lalu coba lagi.', 'Too many requests; wait a moment and try again.'],
 
   // Keys and roles.

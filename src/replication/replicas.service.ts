@@ -1,0 +1,176 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type pg from 'pg';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { replicaName, replicaNameOfUrl } from '../database/replica-urls.js';
+import { parseWalPosition } from '../database/wal-position.js';
+
+/** How often each instance asks the primary and each replica where they are. */
+const CHECK_INTERVAL_MS = 1000;
+
+export interface ReplicaStatus {
+  /** `host:port/database`, never the password. */
+  name: string;
+  /** `left out`: unreachable when this instance started, unused until it restarts. */
+  state: 'up' | 'behind' | 'down' | 'left out';
+  /** How far its replay is behind the primary's WAL: null while either cannot be asked. */
+  lagBytes: number | null;
+  lagSeconds: number | null;
+  inReads: boolean;
+}
+
+interface Replica extends ReplicaStatus {
+  /** TypeORM's pool for it (its `slaves` entry), absent when it was left out. */
+  pool?: pg.Pool;
+}
+
+/**
+ * The streaming replicas of this instance: how far behind each is (checked every second), which
+ * may serve reads, and a connection to one that has replayed a given write. Reads go to a
+ * replica only when one is up and at most DATABASE_REPLICA_MAX_LAG_SECONDS behind; otherwise
+ * the primary serves them, and the caller never sees the difference.
+ */
+@Injectable()
+export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Replicas');
+  private readonly replicas: Replica[];
+  /** The primary's WAL position at each check, oldest first: a replica's lag in seconds is the age of the first one it has not replayed. */
+  private samples: { at: number; position: bigint }[] = [];
+  private primaryUp = true;
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const driver = dataSource.driver as unknown as { slaves: pg.Pool[]; options: { replication?: { slaves: { url: string }[] } } };
+    const used = (driver.options.replication?.slaves ?? []).map((s) => replicaNameOfUrl(s.url));
+    this.replicas = config.replicas.urls.map((url) => {
+      const name = replicaNameOfUrl(url);
+      const at = used.indexOf(name);
+      return { name, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
+    });
+  }
+
+  get maxLagSeconds(): number {
+    return this.config.replicas.maxLagSeconds;
+  }
+
+  /** Whether any replica is in use: requests get read scopes only then. */
+  get enabled(): boolean {
+    return this.replicas.some((r) => r.pool);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled) return;
+    await this.check();
+    this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checking;
+  }
+
+  status(): { primary: 'up' | 'down'; replicas: ReplicaStatus[] } {
+    return { primary: this.primaryUp ? 'up' : 'down', replicas: this.replicas.map(({ pool: _pool, ...status }) => ({ ...status })) };
+  }
+
+  /**
+   * A connection to a replica fit for reads that has replayed `position` (the caller's last
+   * write), or undefined when the primary must serve: no replica fit, the chosen one unreachable,
+   * or not caught up within DATABASE_REPLICA_WAIT_MS. Never throws: a replica's trouble is never the reader's.
+   */
+  async reader(position?: bigint): Promise<QueryRunner | undefined> {
+    // TypeORM picks a replica at random: a pick that is out of reads is put back and another drawn.
+    for (let draw = 0; draw < 2 * this.replicas.length && this.replicas.some((r) => r.inReads); draw++) {
+      const runner = this.dataSource.createQueryRunner('slave');
+      try {
+        const client = (await runner.connect()) as pg.PoolClient & { connectionParameters: { host: string; port: number; database: string } };
+        const { host, port, database } = client.connectionParameters;
+        const replica = this.replicas.find((r) => r.name === replicaName(host, port, database));
+        if (!replica?.inReads) {
+          await runner.release();
+          continue;
+        }
+        if (position === undefined || (await this.replayed(client, position))) return runner;
+      } catch (error) {
+        this.logger.warn(`A replica failed a read's connection, the primary serves it: ${(error as Error).message}`);
+      }
+      await runner.release();
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** The primary's WAL position now: a write's answer carries it, so that the writer's next reads see the write. */
+  async writePosition(): Promise<string> {
+    const { rows } = await this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position');
+    return rows[0].position;
+  }
+
+  /** Waits until the replica behind `client` has replayed `position`, at most DATABASE_REPLICA_WAIT_MS. */
+  private async replayed(client: pg.PoolClient, position: bigint): Promise<boolean> {
+    const deadline = Date.now() + this.config.replicas.waitMs;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      const { rows } = await client.query<{ replayed: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS replayed');
+      const replayed = parseWalPosition(rows[0].replayed);
+      if (replayed !== undefined && replayed >= position) return true;
+      if (Date.now() + pause > deadline) return false;
+      await sleep(pause);
+    }
+  }
+
+  private get master(): pg.Pool {
+    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+
+  private check(): Promise<void> {
+    // One check at a time: a slow replica must not pile up checks.
+    this.checking ??= this.checkAll().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async checkAll(): Promise<void> {
+    const primary = await this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position').then(
+      (r) => parseWalPosition(r.rows[0].position),
+      () => undefined,
+    );
+    const now = Date.now();
+    if (this.primaryUp !== (primary !== undefined)) this.logger.warn(primary === undefined ? 'The primary does not answer: writes are refused, replicas serve reads' : 'The primary answers again');
+    this.primaryUp = primary !== undefined;
+    if (primary !== undefined) {
+      this.samples.push({ at: now, position: primary });
+      const horizon = now - this.config.replicas.maxLagSeconds * 1000 - 2 * CHECK_INTERVAL_MS;
+      while (this.samples.length > 1 && this.samples[0].at < horizon) this.samples.shift();
+    }
+    await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now)));
+  }
+
+  private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
+    const was = replica.state;
+    try {
+      const { rows } = await replica.pool!.query<{ replayed: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS replayed');
+      // NULL: not (or no longer) a standby, e.g. promoted; its data may have parted from the primary's.
+      const replayed = parseWalPosition(rows[0].replayed);
+      if (replayed === undefined) throw new Error('not a standby (pg_last_wal_replay_lsn() is NULL)');
+      if (primary === undefined) {
+        // The primary is gone: lag cannot be known, and the replicas are all there is to read.
+        Object.assign(replica, { state: 'up', lagBytes: null, lagSeconds: null, inReads: true });
+      } else {
+        const lagBytes = primary > replayed ? Number(primary - replayed) : 0;
+        const firstUnreplayed = lagBytes === 0 ? undefined : (this.samples.find((s) => s.position > replayed) ?? this.samples[0]);
+        const lagSeconds = firstUnreplayed ? (now - firstUnreplayed.at) / 1000 : 0;
+        const behind = lagSeconds > this.config.replicas.maxLagSeconds;
+        Object.assign(replica, { state: behind ? 'behind' : 'up', lagBytes, lagSeconds, inReads: !behind });
+      }
+    } catch (error) {
+      Object.assign(replica, { state: 'down', lagBytes: null, lagSeconds: null, inReads: false });
+      if (was !== 'down') this.logger.warn(`Replica ${replica.name} is out of reads: ${(error as Error).message}`);
+      return;
+    }
+    if (was !== replica.state) this.logger.log(`Replica ${replica.name} is ${replica.state === 'up' ? 'back in reads' : 'out of reads: too far behind'}`);
+  }
+}
