@@ -19,7 +19,7 @@ import { RequestLoaders, type GraphQLContext } from './common/loaders/request-lo
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { reachableReplicas } from './database/replica-urls.js';
+import { reachableReplicas } from './replication/replica-urls.js';
 import { ReplicatedDataSource } from './database/replicated-data-source.js';
 import { readRoutingPlugin } from './replication/read-routing.js';
 import { ReplicasService } from './replication/replicas.service.js';

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { GraphQLResolveInfo } from 'graphql';
 import { mergeMap, type Observable } from 'rxjs';
 import { currentReadScope, ReadScope, runInReadScope } from '../common/read-scope.js';
-import { parseWalPosition } from '../database/wal-position.js';
+import { parseWalPosition } from './wal-position.js';
 import { ReplicasService } from './replicas.service.js';
 
 /** Read-your-writes: a write's answer names the primary's WAL position in this header (and a cookie, for browsers); reads sending it back see the write. */

@@ -3,8 +3,8 @@ import type pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { replicaName, replicaNameOfUrl } from '../database/replica-urls.js';
-import { parseWalPosition } from '../database/wal-position.js';
+import { replicaName, replicaNameOfUrl } from './replica-urls.js';
+import { parseWalPosition } from './wal-position.js';
 
 /** How often each instance asks the primary and each replica where they are. */
 const CHECK_INTERVAL_MS = 1000;
@@ -152,10 +152,10 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
     const was = replica.state;
     try {
-      const { rows } = await replica.pool!.query<{ replayed: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS replayed');
-      // NULL: not (or no longer) a standby, e.g. promoted; its data may have parted from the primary's.
+      const { rows } = await replica.pool!.query<{ standby: boolean; replayed: string | null }>('SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed');
+      // Not (or no longer) a standby, e.g. promoted: its data may have parted from the primary's.
       const replayed = parseWalPosition(rows[0].replayed);
-      if (replayed === undefined) throw new Error('not a standby (pg_last_wal_replay_lsn() is NULL)');
+      if (!rows[0].standby || replayed === undefined) throw new Error('not a standby (pg_is_in_recovery() is false)');
       if (primary === undefined) {
         // The primary is gone: lag cannot be known, and the replicas are all there is to read.
         Object.assign(replica, { state: 'up', lagBytes: null, lagSeconds: null, inReads: true });
