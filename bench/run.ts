@@ -13,6 +13,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { appointmentsQuery } from '../src/exports/export-queries.js';
 import { asRecordedScenario } from './as-recorded.js';
+import { clusterScenario, type ClusterFigures } from './cluster.js';
 import { benchEvents, eventPageScenario } from './event-page.js';
 import { generate } from './generate.js';
 import { importScenario } from './import-annex.js';
@@ -36,8 +37,12 @@ import { benchEnvironment, gql, peakRss, percentile } from './support.js';
  * Scenario 8 (`event-page`) opens a public swearing-in page in Chromium (bench/event-page.ts)
  * and times it until its lampiran table shows.
  *
+ * Scenario 10 (`cluster`) compares the read throughput of one instance on the primary with two
+ * instances reading a streaming standby, on a primary and standby of its own holding the demo
+ * (bench/cluster.ts). Run alone (`--only cluster`), it generates no national data.
+ *
  * The other scenarios (3, 4, 5) compare Mutasi with the same work done straight on PostgreSQL
- * from this process. Prints two Markdown tables and writes them to bench/results/<date>.md.
+ * from this process. Prints Markdown tables and writes them to bench/results/<date>.md.
  */
 const { values } = parseArgs({
   options: {
@@ -46,7 +51,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     /** Interleaved rounds of the read loads (Mutasi → PostGraphile → raw); the table shows medians. */
     rounds: { type: 'string', default: '1' },
-    /** Comma-separated scenarios to run (export, event-page, holder, nested, page, record, as-recorded, import, bulk); all by default. */
+    /** Comma-separated scenarios to run (export, event-page, holder, nested, page, record, as-recorded, import, bulk, cluster); all by default. */
     only: { type: 'string' },
     /** The checkout whose built `dist/src/main.js` is the Mutasi measured: another commit's, for a before/after. */
     mutasi: { type: 'string', default: '.' },
@@ -92,6 +97,7 @@ interface ReadRow {
 }
 const reads: ReadRow[] = [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
 const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: n < 10 ? 2 : 0 });
 
 async function freePort(): Promise<number> {
@@ -234,6 +240,16 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' 
 
 async function main() {
   const started = Date.now();
+  // First, while nothing else of the bench holds the machine's memory and CPUs.
+  const cluster = runs('cluster') ? await clusterScenario({ script: join(values.mutasi!, 'dist/src/main.js'), duration: DURATION, connections: CONNECTIONS, log }) : undefined;
+  if (ONLY && [...ONLY].every((scenario) => scenario === 'cluster')) {
+    return report([
+      `${CONNECTIONS} connections, ${DURATION} s per load; ${new Date().toISOString().slice(0, 10)}, ${cluster!.cores} cores.`,
+      '',
+      ...clusterLines(cluster!),
+      `Made with \`npm run bench -- --only cluster\` in ${((Date.now() - started) / 60000).toFixed(1)} minutes.`,
+    ]);
+  }
   const env = await benchEnvironment();
   const db = env.pool;
   log(`generating scale ${SCALE} …`);
@@ -332,7 +348,6 @@ async function main() {
     await env.close();
   }
 
-  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
   const table = [
     `Scale ${SCALE}: ${fmt(generated.officials)} officials, ${fmt(generated.positions)} posts, ${fmt(generated.appointments)} appointments; ${CONNECTIONS} connections, ${DURATION} s per load; ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores.`,
     '',
@@ -357,11 +372,42 @@ async function main() {
           '',
         ]
       : []),
+    ...(cluster ? clusterLines(cluster) : []),
     `Made with \`npm run bench -- --scale ${SCALE}\` in ${((Date.now() - started) / 60000).toFixed(1)} minutes.`,
-  ].join('\n');
+  ];
+  report(table);
+}
+
+/** Prints the results and writes them to bench/results/<date>.md. */
+function report(lines: string[]) {
+  const table = lines.join('\n');
   console.log(table);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}.md`, `${table}\n`);
+}
+
+/** Scenario 10's table, and what its figures mean on this machine. */
+function clusterLines(f: ClusterFigures): string[] {
+  const latency = (l: ClusterFigures['loads'][number]['latency']) => l.map((x) => `${fmt(x.p50)} / ${fmt(x.p99)} ms`).join('; ');
+  const one = (question: string) => f.loads.find((l) => l.question === question && l.setup === 'one instance, primary')!.requestsPerSecond;
+  return [
+    `10. Read throughput, one Mutasi instance on the primary vs two instances each reading the streaming standby (DATABASE_REPLICA_URLS), ${CONNECTIONS} connections in all (split evenly in the second case, throughputs summed), the Kota Bekasi demo; ${f.cores} cores:`,
+    '',
+    '| question | setup | req/s | vs one instance | p50 / p99 (per instance) | transactions on primary / standby |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...f.loads.map(
+      (l) =>
+        `| ${l.question} | ${l.setup} | ${fmt(l.requestsPerSecond)} | ${pct(l.requestsPerSecond, one(l.question))} | ${latency(l.latency)} | ${fmt(l.transactions.primary)} / ${fmt(l.transactions.standby)} |`,
+    ),
+    '',
+    // Reads from the replica make at least a transaction there per request.
+    ...(f.loads.some((l) => l.setup !== 'one instance, primary' && l.transactions.standby < l.requests / 2)
+      ? ['The standby served (almost) no transactions: the two instances read the primary (DATABASE_REPLICA_URLS not in effect), so the second case measures two instances on one database.', '']
+      : []),
+    `On this machine the instances, the load generator and both PostgreSQL servers share the same ${f.cores} cores, so a second instance and a replica add work to compete for them rather than capacity: expect little gain, or a loss. ` +
+      'The layout pays when each instance and each replica has its own machine: instances scale reads of the Node side (rendering, GraphQL) and replicas the database side; every request still writes its rate-limit counter on the primary.',
+    '',
+  ];
 }
 
 /** 1. The holder of a post on a date, for 2,000 sampled (post, day) pairs asked in turn. */
