@@ -120,6 +120,8 @@ class Node implements PgNode {
       await exited;
     }
     this.process = undefined;
+    this.log?.end();
+    this.log = undefined;
     nodes.delete(this);
   }
 
