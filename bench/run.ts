@@ -404,8 +404,9 @@ function clusterLines(f: ClusterFigures): string[] {
     ...(f.loads.some((l) => l.setup !== 'one instance, primary' && l.transactions.standby < l.requests / 2)
       ? ['The standby served (almost) no transactions: the two instances read the primary (DATABASE_REPLICA_URLS not in effect), so the second case measures two instances on one database.', '']
       : []),
-    `On this machine the instances, the load generator and both PostgreSQL servers share the same ${f.cores} cores, so a second instance and a replica add work to compete for them rather than capacity: expect little gain, or a loss. ` +
-      'The layout pays when each instance and each replica has its own machine: instances scale reads of the Node side (rendering, GraphQL) and replicas the database side; every request still writes its rate-limit counter on the primary.',
+    `On this machine the instances, the load generator and both PostgreSQL servers share the same ${f.cores} cores. An instance is one Node.js thread, so a second one may take CPU the first leaves idle (the gain, if any, on the Node-heavy questions, the page above all); ` +
+      'a replica on the same cores adds no capacity, only a second server to feed. The layout pays when each instance and each replica has its own machine: instances scale the Node side (GraphQL, rendering), replicas the database side; ' +
+      'every request still writes its rate-limit counter on the primary. Other processes on a shared machine move these figures by tens of percent from run to run.',
     '',
   ];
 }
