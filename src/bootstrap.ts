@@ -23,6 +23,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // the caller from its header alone (health needs no key), refuse floods by who the caller
   // turned out to be, and only then parse bodies.
   app.disable('x-powered-by'); // no need to tell a prober what we run on
+  // Behind a load balancer every caller would otherwise be its address, and share one rate limit.
+  app.set('trust proxy', options.config.trustProxy);
   app.use(requestLogging(logger));
   const api = ['/graphql', '/exports', '/imports', '/rotation-events', '/feeds'];
   app.use(api, authMiddleware(app.get(AuthService)));

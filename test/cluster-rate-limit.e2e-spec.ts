@@ -60,3 +60,28 @@ describe('rate limits when the database fails the limiter', () => {
     expect((await ask()).status).toBe(429);
   });
 });
+
+describe('rate limits behind a load balancer (TRUST_PROXY)', () => {
+  const ask = (t: TestApp, forwardedFor: string) => t.http().post('/graphql').set({ 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }).send({ query: '{ __typename }' });
+
+  it('counts each client the proxy names apart when the proxy is trusted', async () => {
+    const t = await startTestApp({ RATE_LIMIT_ANONYMOUS: '2', TRUST_PROXY: 'loopback' });
+    try {
+      for (const client of ['203.0.113.7', '203.0.113.7', '198.51.100.9', '198.51.100.9']) expect([client, (await ask(t, client)).status]).toEqual([client, 200]);
+      expect((await ask(t, '203.0.113.7')).status).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY: a caller cannot make itself someone new', async () => {
+    const t = await startTestApp({ RATE_LIMIT_ANONYMOUS: '2' });
+    try {
+      expect((await ask(t, '203.0.113.7')).status).toBe(200);
+      expect((await ask(t, '198.51.100.9')).status).toBe(200);
+      expect((await ask(t, '192.0.2.1')).status).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});

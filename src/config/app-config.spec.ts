@@ -9,7 +9,7 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi, postgres://u:p@r2:5432/mutasi', DATABASE_REPLICA_MAX_LAG_SECONDS: '10', DATABASE_REPLICA_WAIT_MS: '500' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi, postgres://u:p@r2:5432/mutasi', DATABASE_REPLICA_MAX_LAG_SECONDS: '10', DATABASE_REPLICA_WAIT_MS: '500', TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
       replicas: { urls: ['postgres://u:p@r1:5432/mutasi', 'postgres://u:p@r2:5432/mutasi'], maxLagSeconds: 10, waitMs: 500 },
@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       logLevel: LogLevel.DEBUG,
       development: true,
       rateLimit: { anonymous: 120, perKey: 1200, windowSeconds: 60 },
+      trustProxy: ['10.0.0.5', '10.0.1.0/24'],
       seedDemo: true,
       imports: { maxRows: 1000, maxBytes: 5 * 1024 * 1024 },
       feedTagAuthority: 'mutasi.bekasikota.go.id',
@@ -43,6 +44,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL');
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/mutasi', DATABASE_REPLICA_URLS: 'postgres://u:p@r1/mutasi, mysql://u:p@r2/mutasi' })).toThrow('DATABASE_REPLICA_URLS must be PostgreSQL URLs separated by commas');
     expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagSeconds: 30, waitMs: 1000 });
+  });
+
+  it('reads TRUST_PROXY as a number of hops or a list of addresses, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY must be the number of proxies in front of Mutasi');
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.5,beef' })).toThrow('TRUST_PROXY: "beef" is not an IP address');
   });
 
   it('reads SEED_DEMO as a boolean and refuses anything else', () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { EnvDto, LogLevel, NodeEnv } from './env.dto.js';
 
@@ -19,6 +20,8 @@ export interface AppConfig {
   /** NODE_ENV=development only: field suggestions, stack traces and introspection for everyone (keys may always introspect). */
   development: boolean;
   rateLimit: { anonymous: number; perKey: number; windowSeconds: number };
+  /** Express's `trust proxy`: the number of proxies in front, or their addresses; false: none (req.ip is the peer). */
+  trustProxy: number | string[] | false;
   /** Load the Kota Bekasi demo into an empty database at start. */
   seedDemo: boolean;
   /** Limits of an imported lampiran: data rows, and the file's size in bytes. */
@@ -38,6 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m} (got "${env[e.property]}")`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const proxies = dto.TRUST_PROXY?.split(',').map((a) => a.trim());
+  const wrongProxy = proxies?.find((a) => !/^\d+$/.test(a) && !['loopback', 'linklocal', 'uniquelocal'].includes(a) && isIP(a.split('/')[0]) === 0);
+  if (wrongProxy) throw new ConfigError(`Invalid configuration:\n  - TRUST_PROXY: "${wrongProxy}" is not an IP address, a CIDR range or loopback/linklocal/uniquelocal`);
   const replicaUrls = dto.DATABASE_REPLICA_URLS?.split(',').map((url) => url.trim()) ?? [];
   if (replicaUrls.length > 0 && !dto.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  - DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of an external primary, not of the embedded PostgreSQL');
@@ -50,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: dto.LOG_LEVEL,
     development: dto.NODE_ENV === NodeEnv.DEVELOPMENT,
     rateLimit: { anonymous: dto.RATE_LIMIT_ANONYMOUS, perKey: dto.RATE_LIMIT_PER_KEY, windowSeconds: dto.RATE_LIMIT_WINDOW_SECONDS },
+    trustProxy: proxies === undefined ? false : /^\d+$/.test(proxies[0]) ? Number(proxies[0]) : proxies,
     seedDemo: dto.SEED_DEMO === 'true',
     imports: { maxRows: dto.IMPORT_MAX_ROWS, maxBytes: dto.IMPORT_MAX_MEGABYTES * 1024 * 1024 },
     feedTagAuthority: dto.FEED_TAG_AUTHORITY,

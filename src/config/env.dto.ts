@@ -100,6 +100,14 @@ export class EnvDto {
   })
   FEED_TAG_AUTHORITY: string = 'mutasi.local';
 
+  /** Behind a load balancer: which hops' X-Forwarded-For to believe, so that req.ip (rate limits, logs) is the client's. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^(?:\d{1,2}|(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be the number of proxies in front of Mutasi (e.g. 1) or their addresses, comma-separated (e.g. 10.0.0.5,10.0.1.0/24 or loopback)',
+  })
+  TRUST_PROXY?: string;
+
   @Expose()
   @IsIn(['true', 'false'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO: string = 'true';

@@ -127,6 +127,13 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
+  private primaryPosition(): Promise<bigint | undefined> {
+    return this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position').then(
+      (r) => parseWalPosition(r.rows[0].position),
+      () => undefined,
+    );
+  }
+
   private check(): Promise<void> {
     // One check at a time: a slow replica must not pile up checks.
     this.checking ??= this.checkAll().finally(() => (this.checking = undefined));
@@ -134,10 +141,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async checkAll(): Promise<void> {
-    const primary = await this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position').then(
-      (r) => parseWalPosition(r.rows[0].position),
-      () => undefined,
-    );
+    const primary = await this.primaryPosition();
     const now = Date.now();
     if (this.primaryUp !== (primary !== undefined)) this.logger.warn(primary === undefined ? 'The primary does not answer: writes are refused, replicas serve reads' : 'The primary answers again');
     this.primaryUp = primary !== undefined;
@@ -156,6 +160,10 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       // Not (or no longer) a standby, e.g. promoted: its data may have parted from the primary's.
       const replayed = parseWalPosition(rows[0].replayed);
       if (!rows[0].standby || replayed === undefined) throw new Error('not a standby (pg_is_in_recovery() is false)');
+      // Further on than the primary has written: it follows another history (the primary was restored to an earlier instant).
+      if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition()) ?? replayed)) {
+        throw new Error('ahead of the primary: it is not a standby of this primary\'s history (rebuild it)');
+      }
       if (primary === undefined) {
         // The primary is gone: lag cannot be known, and the replicas are all there is to read.
         Object.assign(replica, { state: 'up', lagBytes: null, lagSeconds: null, inReads: true });

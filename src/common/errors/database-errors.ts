@@ -27,7 +27,7 @@ function unreachable(error: unknown): boolean {
  * so their text never reaches a client.
  */
 export function translateDatabaseError(error: unknown): DomainError | undefined {
-  if (unreachable(error)) return new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, 'The primary database cannot be reached; try again shortly');
+  if (unreachable(error)) return new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, 'The database cannot be reached; try again shortly');
   if (!(error instanceof QueryFailedError)) return undefined;
   const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
   return constraint ? constraintErrors.get(constraint)?.() : undefined;
