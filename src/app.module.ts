@@ -81,6 +81,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: config.development,
             csrfPrevention: true,
             allowBatchedHttpRequests: false,
+            // Nest's plugin would reset every answer with `data` to 200, the 503 of responseStatusPlugin
+            // included; our errors carry no `extensions.http`, so execution errors stay 200 without it.
+            preserveHttpStatusForExecutionErrors: false,
             // Automatic persisted queries would add a cache to fill; clients send the document.
             persistedQueries: false,
             validationRules,

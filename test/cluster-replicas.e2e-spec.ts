@@ -160,13 +160,15 @@ describe('two instances, a primary and a streaming standby', () => {
     expect(statuses.slice(20)).toEqual(Array(10).fill(429));
   });
 
-  it('without the primary: writes answer 503 DATABASE_UNAVAILABLE, anonymous reads go on from the standby', async () => {
+  it('without the primary: writes answer 503 DATABASE_UNAVAILABLE, reads go on from the standby, with a key or without', async () => {
     await primary.stop();
     const write = await gql(a, `mutation { createOrganization(input: { code: "CLUSTER-NONE", name: "Tidak tercatat", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }`, { authorization: `Bearer ${hr}` });
     expect(write.status).toBe(503);
     expect(write.headers.get('retry-after')).toBe('5');
-    expect(((await write.json()) as any).error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', domainCode: 'DATABASE_UNAVAILABLE' });
+    expect(((await write.json()) as any).errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', domainCode: 'DATABASE_UNAVAILABLE' });
     for (const app of [a, b]) {
+      // The key is checked on the standby: nobody can revoke one without the primary.
+      expect(await unit(app, 'PEMKOT-BKS', { authorization: `Bearer ${hr}` })).toBe('Pemerintah Kota Bekasi');
       expect(await unit(app, 'PEMKOT-BKS')).toBe('Pemerintah Kota Bekasi');
       expect((await fetch(`${app.url}/pelantikan/11`)).status).toBe(200);
       expect(await exportedCodes(app)).toContain('PEMKOT-BKS');

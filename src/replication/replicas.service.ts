@@ -105,6 +105,17 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return undefined;
   }
 
+  /** Runs one read on a replica fit for reads; undefined when there is none. */
+  async queryReplica<T>(sql: string, params: unknown[]): Promise<T[] | undefined> {
+    const runner = await this.reader();
+    if (!runner) return undefined;
+    try {
+      return (await runner.query(sql, params)) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** The primary's WAL position now: a write's answer carries it, so that the writer's next reads see the write. */
   async writePosition(): Promise<string> {
     const { rows } = await this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position');

@@ -14,7 +14,7 @@ export function registerConstraintErrors(errors: Record<string, () => DomainErro
 const UNREACHABLE_CODES = /^(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EPIPE|08\w{3}|57P0[123])$/;
 
 /** The database went away or cannot be reached: a connection that failed or was cut, not a query it refused. */
-function unreachable(error: unknown): boolean {
+export function isDatabaseUnreachable(error: unknown): boolean {
   const cause = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
   if (typeof cause?.code === 'string') return UNREACHABLE_CODES.test(cause.code);
   // node-postgres's own words when the server closes a connection or it cannot be opened in time.
@@ -27,7 +27,7 @@ function unreachable(error: unknown): boolean {
  * so their text never reaches a client.
  */
 export function translateDatabaseError(error: unknown): DomainError | undefined {
-  if (unreachable(error)) return new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, 'The database cannot be reached; try again shortly');
+  if (isDatabaseUnreachable(error)) return new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, 'The database cannot be reached; try again shortly');
   if (!(error instanceof QueryFailedError)) return undefined;
   const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
   return constraint ? constraintErrors.get(constraint)?.() : undefined;
