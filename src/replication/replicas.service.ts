@@ -10,8 +10,8 @@ import { parseWalPosition } from './wal-position.js';
 const CHECK_INTERVAL_MS = 1000;
 
 export interface ReplicaStatus {
-  /** `host:port/database`, never the password. */
-  name: string;
+  /** Its place in DATABASE_REPLICA_URLS, from 1: /health is public, and need not tell the world the database's hosts (the logs name them). */
+  replica: number;
   /** `left out`: unreachable when this instance started, unused until it restarts. */
   state: 'up' | 'behind' | 'down' | 'left out';
   /** How far its replay is behind the primary's WAL: null while either cannot be asked. */
@@ -21,6 +21,8 @@ export interface ReplicaStatus {
 }
 
 interface Replica extends ReplicaStatus {
+  /** `host:port/database`, never the password: for the logs, and to tell which replica a connection reached. */
+  name: string;
   /** TypeORM's pool for it (its `slaves` entry), absent when it was left out. */
   pool?: pg.Pool;
 }
@@ -47,10 +49,10 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   ) {
     const driver = dataSource.driver as unknown as { slaves: pg.Pool[]; options: { replication?: { slaves: { url: string }[] } } };
     const used = (driver.options.replication?.slaves ?? []).map((s) => replicaNameOfUrl(s.url));
-    this.replicas = config.replicas.urls.map((url) => {
+    this.replicas = config.replicas.urls.map((url, i) => {
       const name = replicaNameOfUrl(url);
       const at = used.indexOf(name);
-      return { name, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
+      return { replica: i + 1, name, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
     });
   }
 
@@ -75,7 +77,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   status(): { primary: 'up' | 'down'; replicas: ReplicaStatus[] } {
-    return { primary: this.primaryUp ? 'up' : 'down', replicas: this.replicas.map(({ pool: _pool, ...status }) => ({ ...status })) };
+    return { primary: this.primaryUp ? 'up' : 'down', replicas: this.replicas.map(({ replica, state, lagBytes, lagSeconds, inReads }) => ({ replica, state, lagBytes, lagSeconds, inReads })) };
   }
 
   /**
@@ -95,7 +97,8 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
           await runner.release();
           continue;
         }
-        if (position === undefined || (await this.replayed(client, position))) return runner;
+        // Without the primary a replica is the only place to read, whatever it has replayed.
+        if (position === undefined || !this.primaryUp || !(await this.plausible(position)) || (await this.replayed(client, position))) return runner;
       } catch (error) {
         this.logger.warn(`A replica failed a read's connection, the primary serves it: ${(error as Error).message}`);
       }
@@ -120,6 +123,18 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   async writePosition(): Promise<string> {
     const { rows } = await this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position');
     return rows[0].position;
+  }
+
+  /**
+   * Whether a position a caller sent can be one the primary has reached: one further on is made
+   * up (or from before a restore), and waiting for it would only hold a connection; it is ignored.
+   */
+  private async plausible(position: bigint): Promise<boolean> {
+    const known = this.samples.at(-1)?.position;
+    if (known !== undefined && position <= known) return true;
+    // A write since the last check (a second ago at most): ask the primary where it is now.
+    const now = await this.primaryPosition();
+    return now === undefined || position <= now;
   }
 
   /** Waits until the replica behind `client` has replayed `position`, at most DATABASE_REPLICA_WAIT_MS. */
