@@ -17,7 +17,7 @@ import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from 
 
 export interface ClusterLoad {
   question: string;
-  setup: 'one instance, primary' | 'two instances, standby as replica';
+  setup: 'one instance, primary' | 'one instance, standby as replica' | 'two instances, standby as replica';
   requestsPerSecond: number;
   requests: number;
   /** One entry per instance loaded: its p50 and p99, ms. */
@@ -147,11 +147,17 @@ export async function clusterScenario(options: { script: string; duration: numbe
     }
     await stopInstance(instances.pop());
 
-    // Once replicas are read (issue 19), these two read the standby; the primary only sees what every request writes (rate-limit counters).
+    // These read the standby; the primary only sees what every request writes (rate-limit counters).
+    // One alone first: what reading a replica costs an instance (the read scope, a replica connection per request).
     const replica = { DATABASE_REPLICA_URLS: standby.url() };
     for (const name of ['b', 'c']) instances.push(await startInstance(script, primary.url(), replica, join(dir, `mutasi-${name}.log`)));
     for (const instance of instances) {
       if ((await body(instance, questions[0].request(instance.base))) !== answers[0]) throw new Error(`cluster: ${instance.base} answers the GraphQL question differently from the primary's instance`);
+    }
+    for (const q of questions) {
+      const [r, transactions] = await counting(primary, standby, () => load(q.request(instances[0].base), connections, duration));
+      loads.push({ question: q.name, setup: 'one instance, standby as replica', requestsPerSecond: r.requests.average, requests: r.requests.total, latency: [{ p50: r.latency.p50, p99: r.latency.p99 }], transactions });
+      log(`  cluster, one instance on the standby: ${q.name}: ${r.requests.average} req/s`);
     }
     for (const q of questions) {
       const [results, transactions] = await counting(primary, standby, () =>

@@ -37,8 +37,8 @@ import { benchEnvironment, gql, peakRss, percentile } from './support.js';
  * Scenario 8 (`event-page`) opens a public swearing-in page in Chromium (bench/event-page.ts)
  * and times it until its lampiran table shows.
  *
- * Scenario 10 (`cluster`) compares the read throughput of one instance on the primary with two
- * instances reading a streaming standby, on a primary and standby of its own holding the demo
+ * Scenario 10 (`cluster`) compares the read throughput of one instance on the primary with one,
+ * then two instances reading a streaming standby, on a primary and standby of its own holding the demo
  * (bench/cluster.ts). Run alone (`--only cluster`), it generates no national data.
  *
  * The other scenarios (3, 4, 5) compare Mutasi with the same work done straight on PostgreSQL
@@ -391,7 +391,7 @@ function clusterLines(f: ClusterFigures): string[] {
   const latency = (l: ClusterFigures['loads'][number]['latency']) => l.map((x) => `${fmt(x.p50)} / ${fmt(x.p99)} ms`).join('; ');
   const one = (question: string) => f.loads.find((l) => l.question === question && l.setup === 'one instance, primary')!.requestsPerSecond;
   return [
-    `10. Read throughput, one Mutasi instance on the primary vs two instances each reading the streaming standby (DATABASE_REPLICA_URLS), ${CONNECTIONS} connections in all (split evenly in the second case, throughputs summed), the Kota Bekasi demo; ${f.cores} cores:`,
+    `10. Read throughput, one Mutasi instance on the primary vs one, then two instances reading the streaming standby (DATABASE_REPLICA_URLS), ${CONNECTIONS} connections in all (split evenly between two instances, throughputs summed), the Kota Bekasi demo; ${f.cores} cores:`,
     '',
     '| question | setup | req/s | vs one instance | p50 / p99 (per instance) | transactions on primary / standby |',
     '| --- | --- | --- | --- | --- | --- |',
