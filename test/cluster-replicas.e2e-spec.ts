@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -124,6 +124,17 @@ describe('two instances, a primary and a streaming standby', () => {
       expect(await unit(a, code)).toBe(`Unit ${code}`);
       expect(await exportedCodes(a)).toContain(code);
     });
+  });
+
+  it('gives a REST write (a lampiran uploaded for its dry run) its position too', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(new URL('./fixtures/lampiran-bekasi.xlsx', import.meta.url))]), 'lampiran-bekasi.xlsx');
+    for (const [k, v] of Object.entries({ title: 'Pelantikan', issuer: 'Wali Kota Bekasi', swornInOn: '5 Juni 2026' })) form.append(k, v);
+    const res = await fetch(`${a.url}/imports`, { method: 'POST', headers: { authorization: `Bearer ${hr}` }, body: form });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-mutasi-lsn')).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    // The cookie lives DATABASE_REPLICA_MAX_LAG_SECONDS (A's: 2): by then a replica still in reads has the write.
+    expect(res.headers.get('set-cookie')).toMatch(/^mutasi_lsn=[0-9A-F]+\/[0-9A-F]+; Path=\/; Max-Age=2; SameSite=Lax; HttpOnly$/);
   });
 
   it('once the standby replays again, B reads the write from it, and A takes it back', async () => {
