@@ -15,7 +15,7 @@ export function authMiddleware(keys: AuthService) {
         next();
       })
       .catch((error: unknown) => {
-        // Keys are checked on the primary, so that a revoked key stops at once: without it, a keyed request cannot be answered.
+        // Neither the primary nor a replica could check the key: a 503 to retry, not a 500.
         const domain = translateDatabaseError(error);
         if (domain) sendDomainError(res, domain);
         else next(error);

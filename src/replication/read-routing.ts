@@ -30,10 +30,13 @@ export function readRouting(replicas: ReplicasService) {
     res.once('close', () => void scope.release());
     runInReadScope(scope, () => {
       if (req.method !== 'GET' || req.path === '/graphql' || req.path === '/health') return next();
-      void replicas.reader(scope.position).then((reader) => {
-        scope.use(reader);
-        next();
-      });
+      void replicas
+        .reader(scope.position)
+        .catch(() => undefined) // the primary, then
+        .then((reader) => {
+          scope.use(reader);
+          next();
+        });
     });
   };
 }

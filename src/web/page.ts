@@ -46,7 +46,7 @@ export class PageError extends Error {
     const first = errors[0];
     const ext = (first.extensions ?? {}) as { code?: string; domainCode?: string };
     const code = ext.domainCode ?? ext.code ?? 'INTERNAL_SERVER_ERROR';
-    const status = ext.code === 'NOT_FOUND' || /_NOT_FOUND$/.test(code) ? 404 : ext.code === 'BAD_USER_INPUT' ? 400 : 500;
+    const status = ext.code === 'NOT_FOUND' || /_NOT_FOUND$/.test(code) ? 404 : ext.code === 'BAD_USER_INPUT' ? 400 : ext.code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
     return new PageError(status, code, first.message);
   }
 }

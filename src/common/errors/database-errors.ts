@@ -18,7 +18,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   const cause = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
   if (typeof cause?.code === 'string') return UNREACHABLE_CODES.test(cause.code);
   // node-postgres's own words when the server closes a connection or it cannot be opened in time.
-  return typeof cause?.message === 'string' && /^Connection terminated|^timeout expired|^Connection terminated due to connection timeout/.test(cause.message);
+  return typeof cause?.message === 'string' && /^Connection terminated|^timeout expired/.test(cause.message);
 }
 
 /**
