@@ -62,7 +62,10 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({
-          useFactory: async () => ({ ...dataSourceOptions(options.databaseUrl, await reachableReplicas(config.replicas.urls)), migrationsRun: options.migrate ?? true }),
+          useFactory: async () => {
+            const replicas = config.replicas.urls.length > 0 ? await reachableReplicas(config.replicas.urls) : undefined;
+            return { ...dataSourceOptions(options.databaseUrl, replicas), migrationsRun: options.migrate ?? true };
+          },
           dataSourceFactory: async (dataSourceOptions) => new ReplicatedDataSource(dataSourceOptions!).initialize(),
         }),
         ReplicationModule,

@@ -168,6 +168,26 @@ describe('two instances, a primary and a streaming standby', () => {
     expect(body.status).toBe('ok');
   });
 
+  it('takes a standby that was down when the instance started into its reads once it answers', async () => {
+    await standby.stop();
+    const c = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url() }, 60_000);
+    try {
+      expect((await health(c)).body).toMatchObject({ status: 'degraded', replicas: [{ replica: 1, state: 'left out', inReads: false }] });
+      await standby.start();
+      await waitForReplay(primary, standby);
+      const { body } = await eventually(() => health(c), (h) => h.body.replicas[0].inReads === true);
+      expect(body).toMatchObject({ status: 'ok', replicas: [{ state: 'up', lagBytes: 0 }] });
+      // It reads the standby now: a write the paused standby has not replayed is not there.
+      await standby.query('SELECT pg_wal_replay_pause()');
+      const { code } = await newUnit();
+      expect(await unit(c, code)).toBe('NOT_FOUND');
+    } finally {
+      await standby.query('SELECT pg_wal_replay_resume()').catch(() => undefined);
+      await c.kill();
+    }
+    await waitForReplay(primary, standby);
+  });
+
   it('counts a key once across A and B: 20 requests an hour admitted in all, not 20 by each', async () => {
     const statuses: number[] = [];
     for (let n = 0; n < 30; n++) statuses.push((await gql(n % 2 === 0 ? a : b, '{ __typename }', { authorization: `Bearer ${limited}` })).status);

@@ -12,7 +12,7 @@ const CHECK_INTERVAL_MS = 1000;
 export interface ReplicaStatus {
   /** Its place in DATABASE_REPLICA_URLS, from 1: /health is public, and need not tell the world the database's hosts (the logs name them). */
   replica: number;
-  /** `left out`: unreachable when this instance started, unused until it restarts. */
+  /** `left out`: unreachable when this instance started; it joins the reads once it answers. */
   state: 'up' | 'behind' | 'down' | 'left out';
   /** How far its replay is behind the primary's WAL: null while either cannot be asked. */
   lagBytes: number | null;
@@ -23,6 +23,9 @@ export interface ReplicaStatus {
 interface Replica extends ReplicaStatus {
   /** `host:port/database`, never the password: for the logs, and to tell which replica a connection reached. */
   name: string;
+  url: string;
+  /** Left out at start, and trying to join now. */
+  joining?: boolean;
   /** TypeORM's pool for it (its `slaves` entry), absent when it was left out. */
   pool?: pg.Pool;
 }
@@ -52,7 +55,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     this.replicas = config.replicas.urls.map((url, i) => {
       const name = replicaNameOfUrl(url);
       const at = used.indexOf(name);
-      return { replica: i + 1, name, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
+      return { replica: i + 1, name, url, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
     });
   }
 
@@ -60,9 +63,9 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return this.config.replicas.maxLagSeconds;
   }
 
-  /** Whether any replica is in use: requests get read scopes only then. */
+  /** Whether replicas are configured: requests get read scopes only then. */
   get enabled(): boolean {
-    return this.replicas.some((r) => r.pool);
+    return this.replicas.length > 0;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -176,7 +179,28 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       const horizon = now - this.config.replicas.maxLagSeconds * 1000 - 2 * CHECK_INTERVAL_MS;
       while (this.samples.length > 1 && this.samples[0].at < horizon) this.samples.shift();
     }
+    for (const replica of this.replicas.filter((r) => !r.pool && !r.joining)) void this.join(replica);
     await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now)));
+  }
+
+  /**
+   * A replica left out at start that answers now joins TypeORM's replica pools, made by TypeORM's
+   * own createPool as at start. Not awaited by the checks: a host that does not answer takes the
+   * whole connection timeout.
+   */
+  private async join(replica: Replica): Promise<void> {
+    const driver = this.dataSource.driver as unknown as { slaves: pg.Pool[]; options: object; createPool(options: object, credentials: { url: string }): Promise<pg.Pool> };
+    replica.joining = true;
+    try {
+      replica.pool = await driver.createPool(driver.options, { url: replica.url });
+      driver.slaves.push(replica.pool);
+      Object.assign(replica, { state: 'behind', inReads: false }); // until its first check
+      this.logger.log(`Replica ${replica.name} answers now: it joins the reads once checked`);
+    } catch {
+      // Still not there: the next check tries again.
+    } finally {
+      replica.joining = false;
+    }
   }
 
   private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
