@@ -7,7 +7,7 @@ import { dataSourceOptions } from './src/database/data-source-options.js';
  * and then calls this with its URL.
  */
 export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+  return new DataSource(dataSourceOptions(url, 10));
 }
 
 /** For TypeORM's own CLI (`typeorm -d dist/ormconfig.js …`), which needs DATABASE_URL. */

@@ -64,7 +64,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             const replicas = config.replicas.urls.length > 0 ? await reachableReplicas(config.replicas.urls) : undefined;
-            return { ...dataSourceOptions(options.databaseUrl, replicas), migrationsRun: options.migrate ?? true };
+            return { ...dataSourceOptions(options.databaseUrl, config.poolSize, replicas), migrationsRun: options.migrate ?? true };
           },
           dataSourceFactory: async (dataSourceOptions) => new ReplicatedDataSource(dataSourceOptions!).initialize(),
         }),

@@ -9,10 +9,11 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi, postgres://u:p@r2:5432/mutasi', DATABASE_REPLICA_MAX_LAG_SECONDS: '10', DATABASE_REPLICA_WAIT_MS: '500', TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mutasi', PORT: '8080', DATA_DIR: '/srv/mutasi', LOG_LEVEL: 'debug', NODE_ENV: 'development', IMPORT_MAX_ROWS: '1000', IMPORT_MAX_MEGABYTES: '5', FEED_TAG_AUTHORITY: 'mutasi.bekasikota.go.id', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi, postgres://u:p@r2:5432/mutasi', DATABASE_REPLICA_MAX_LAG_SECONDS: '10', DATABASE_REPLICA_WAIT_MS: '500', TRUST_PROXY: '10.0.0.5, 10.0.1.0/24', DATABASE_POOL_SIZE: '20' });
     expect(config).toEqual({
       databaseUrl: 'postgres://u:p@db:5432/mutasi',
       replicas: { urls: ['postgres://u:p@r1:5432/mutasi', 'postgres://u:p@r2:5432/mutasi'], maxLagSeconds: 10, waitMs: 500 },
+      poolSize: 20,
       port: 8080,
       dataDir: '/srv/mutasi',
       logLevel: LogLevel.DEBUG,

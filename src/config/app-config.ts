@@ -14,6 +14,8 @@ export interface AppConfig {
    * waitMs for its replica, then reads the primary.
    */
   replicas: { urls: string[]; maxLagSeconds: number; waitMs: number };
+  /** Connections each instance may open to each server (the primary, every replica). */
+  poolSize: number;
   port: number;
   dataDir: string;
   logLevel: LogLevel;
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: dto.DATABASE_URL,
     replicas: { urls: replicaUrls, maxLagSeconds: dto.DATABASE_REPLICA_MAX_LAG_SECONDS, waitMs: dto.DATABASE_REPLICA_WAIT_MS },
+    poolSize: dto.DATABASE_POOL_SIZE,
     port: dto.PORT,
     dataDir: resolve(dto.DATA_DIR),
     logLevel: dto.LOG_LEVEL,

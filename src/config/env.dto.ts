@@ -34,6 +34,13 @@ export class EnvDto {
 
   @Expose()
   @Type(() => Number)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number of connections, 1 to 500' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be a whole number of connections, 1 to 500' })
+  @Max(500, { message: 'DATABASE_POOL_SIZE must be a whole number of connections, 1 to 500' })
+  DATABASE_POOL_SIZE: number = 10;
+
+  @Expose()
+  @Type(() => Number)
   @IsInt({ message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a whole number of seconds, at least 1' })
   @Min(1, { message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a whole number of seconds, at least 1' })
   DATABASE_REPLICA_MAX_LAG_SECONDS: number = 30;

@@ -10,6 +10,7 @@ describe('translateDatabaseError', () => {
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       new Error('Connection terminated unexpectedly'),
       new Error('timeout expired'),
+      new Error('timeout exceeded when trying to connect'), // no pool connection free for the whole timeout
       failed({ code: '57P01' }), // admin_shutdown: the server was stopped under the query
       failed({ code: '57P03' }), // cannot_connect_now: starting up or shutting down
       failed({ code: '08006' }), // connection_failure
