@@ -27,7 +27,8 @@ describe('two instances, a primary and a streaming standby', () => {
     // Keys are counted per key: 20 requests per hour, for the rate-limit test's key; the others stay well under.
     const env = { DATABASE_REPLICA_URLS: standby.url(), RATE_LIMIT_PER_KEY: '20', RATE_LIMIT_WINDOW_SECONDS: '3600' };
     // A first: it applies the migrations and loads the Kota Bekasi demo.
-    a = await startChildApp(primary.url(), { ...env, SEED_DEMO: 'true', DATABASE_REPLICA_MAX_LAG_SECONDS: '2' }, 120_000);
+    // A logs its warnings too (replicas out of reads, the rate limiter's fallback).
+    a = await startChildApp(primary.url(), { ...env, SEED_DEMO: 'true', DATABASE_REPLICA_MAX_LAG_SECONDS: '2', LOG_LEVEL: 'warn' }, 120_000);
     b = await startChildApp(primary.url(), env, 60_000);
     hr = await createKeyWithCli(primary.url(), 'HR', 'cluster HR');
     limited = await createKeyWithCli(primary.url(), 'ANALYST', 'cluster rate limit');
@@ -211,5 +212,7 @@ describe('two instances, a primary and a streaming standby', () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ status: 'degraded', database: 'down', migrations: null, replicas: [{ state: 'up', inReads: true }] });
     }
+    // The rate limits go on, each instance counting alone, and the log says so.
+    expect(a.output()).toContain("The database failed the api rate limiter: counting in this instance's memory until it answers");
   });
 });

@@ -1,5 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
-import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, type IRateLimiterOptions, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -34,7 +35,7 @@ export class PostgresRateLimitStore implements Store {
       // process instead, with the same window. Neither fail-open nor fail-closed: a database
       // trouble turns into no 500 and no wall of 429s, and each instance still holds the limit
       // on its own (n instances let through at most n times it) just when a flood would hurt most.
-      insuranceLimiter: new RateLimiterMemory(window),
+      insuranceLimiter: new InsuranceLimiter(window),
     });
   }
 
@@ -49,5 +50,23 @@ export class PostgresRateLimitStore implements Store {
 
   async resetKey(key: string): Promise<void> {
     await this.limiter.delete(key);
+  }
+}
+
+/** The in-process fallback, which says so in the log (at most once a minute): meanwhile each instance counts alone. */
+class InsuranceLimiter extends RateLimiterMemory {
+  private readonly logger = new Logger('RateLimit');
+  private warnedAt = 0;
+
+  constructor(private readonly options: IRateLimiterOptions) {
+    super(options);
+  }
+
+  override penalty(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    if (Date.now() - this.warnedAt > 60_000) {
+      this.warnedAt = Date.now();
+      this.logger.warn(`The database failed the ${this.options.keyPrefix} rate limiter: counting in this instance's memory until it answers`);
+    }
+    return super.penalty(key, points, options);
   }
 }
