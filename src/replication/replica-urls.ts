@@ -6,9 +6,14 @@ export function replicaName(host: string | undefined, port: number | string | un
   return `${host || 'localhost'}:${port || 5432}/${database ?? ''}`;
 }
 
+/**
+ * Read by node-postgres itself, as the pool's connections read it: `?host=` over the URL's host
+ * (a socket directory), the user's name when the URL names no database, IPv6 without brackets.
+ * Another reading would not match the connections' names, and the replica would never be read.
+ */
 export function replicaNameOfUrl(url: string): string {
-  const parsed = new URL(url);
-  return replicaName(decodeURIComponent(parsed.hostname), parsed.port, decodeURIComponent(parsed.pathname.slice(1)));
+  const { host, port, database } = (new pg.Client({ connectionString: url }) as unknown as { connectionParameters: { host: string; port: number; database: string } }).connectionParameters;
+  return replicaName(host, port, database);
 }
 
 /**

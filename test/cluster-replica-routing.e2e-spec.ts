@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKeyWithCli, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
+import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from './support/pg-cluster.js';
+
+/**
+ * Which requests read the standby, found by attacking the read-replica routing: while the
+ * standby's replay is paused, a unit written since is NOT_FOUND on the standby and found on
+ * the primary, so what a read answers tells where it was read.
+ */
+describe('read routing to a streaming standby', () => {
+  let base: string;
+  let primary: PgNode;
+  let standby: PgNode;
+  let a: ChildApp;
+  let code: string;
+
+  beforeAll(async () => {
+    base = mkdtempSync(join(tmpdir(), 'mutasi-routing-'));
+    primary = await startPrimary(join(base, 'primary'));
+    standby = await startStandby(primary, join(base, 'standby'));
+    a = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), SEED_DEMO: 'true' }, 120_000);
+    const hr = await createKeyWithCli(primary.url(), 'HR', 'routing HR');
+    await waitForReplay(primary, standby);
+    await standby.query('SELECT pg_wal_replay_pause()');
+    code = 'ROUTING-1';
+    const res = await gql(a, `mutation { createOrganization(input: { code: "${code}", name: "Unit ${code}", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }`, { authorization: `Bearer ${hr}` });
+    expect([res.status, ((await res.json()) as any).data]).toEqual([200, { createOrganization: { code } }]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await killAllChildren();
+    await stopAll();
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
+
+  function gql(app: ChildApp, query: string, headers: Record<string, string> = {}) {
+    return fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  }
+  const unit = async (app: ChildApp) => {
+    const body = (await (await gql(app, `{ organization(code: "${code}") { name } }`)).json()) as any;
+    return body.data?.organization?.name ?? body.errors[0].extensions.code;
+  };
+
+  it('the unit written since the pause is on the primary only', async () => {
+    expect(await unit(a)).toBe('NOT_FOUND');
+    expect((await fetch(`${a.url}/unit/${code}`)).status).toBe(404);
+  });
+
+  it('reads the standby under every URL form node-postgres accepts for it, and starts with a host given as ?host=', async () => {
+    const { port } = new URL(standby.url());
+    const password = decodeURIComponent(new URL(standby.url()).password);
+    const auth = `mutasi:${encodeURIComponent(password)}`;
+    const forms = [
+      `postgres://${auth}@127.0.0.1:${port}`, // no database: node-postgres reads the user's
+      `postgres://${auth}@localhost:${port}/mutasi?host=127.0.0.1`, // ?host= wins over the URL's host
+      `postgres://${auth}@/mutasi?host=127.0.0.1&port=${port}`, // the form for a socket directory
+    ];
+    for (const url of forms) {
+      const app = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: url }, 60_000);
+      try {
+        const health = (await (await fetch(`${app.url}/health`)).json()) as any;
+        expect([url, health.replicas]).toEqual([url, [expect.objectContaining({ replica: 1, inReads: true })]]);
+        expect([url, await unit(app)]).toEqual([url, 'NOT_FOUND']);
+      } finally {
+        await app.kill();
+      }
+    }
+  }, 120_000);
+});
