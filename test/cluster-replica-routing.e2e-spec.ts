@@ -48,6 +48,14 @@ describe('read routing to a streaming standby', () => {
     expect((await fetch(`${a.url}/unit/${code}`)).status).toBe(404);
   });
 
+  it('reads a HEAD request where its GET reads: the standby', async () => {
+    for (const path of [`/unit/${code}`, `/feeds/units/${code}/events.atom`]) {
+      const get = await fetch(`${a.url}${path}`);
+      const head = await fetch(`${a.url}${path}`, { method: 'HEAD' });
+      expect([path, get.status, head.status]).toEqual([path, 404, 404]);
+    }
+  });
+
   it('reads the standby under every URL form node-postgres accepts for it, and starts with a host given as ?host=', async () => {
     const { port } = new URL(standby.url());
     const password = decodeURIComponent(new URL(standby.url()).password);

@@ -19,7 +19,7 @@ function positionOf(req: Request): bigint | undefined {
 }
 
 /**
- * Gives every request a read scope. A GET (pages, exports, feeds, lampiran) is a read and gets
+ * Gives every request a read scope. A GET or HEAD (pages, exports, feeds, lampiran) is a read and gets
  * a replica connection now; /graphql waits for its operation (readRoutingPlugin); anything else
  * is a write and stays on the primary. The connection goes back to the pool when the response closes.
  */
@@ -29,7 +29,8 @@ export function readRouting(replicas: ReplicasService) {
     const scope = new ReadScope(positionOf(req));
     res.once('close', () => void scope.release());
     runInReadScope(scope, () => {
-      if (req.method !== 'GET' || req.path === '/graphql' || req.path === '/health') return next();
+      // HEAD runs the GET handler (Express), its queries included.
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/graphql' || req.path === '/health') return next();
       void replicas
         .reader(scope.position)
         .catch(() => undefined) // the primary, then
