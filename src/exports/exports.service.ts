@@ -124,7 +124,7 @@ export class ExportsService {
           const queries = popoloQueries(filters, withPersonalData);
           const sections = ['persons', 'organizations', 'posts', 'memberships'] as const;
           for (const [i, section] of sections.entries()) {
-            if (!out.write(`${i === 0 ? '{' : '],'}"${section}":[`)) await new Promise((r) => out.once('drain', r));
+            if (!out.write(`${i === 0 ? '{' : '],'}"${section}":[`)) await drained(out);
             await copy(queries[section], LINES, new JsonArrayItems(), false);
           }
           out.end(']}\n');
@@ -141,4 +141,21 @@ export class ExportsService {
       await (runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> }).releasePostgresConnection(failed || undefined);
     }
   }
+}
+
+/** Resolves when `out` takes more; rejects when it closes first (the client hung up): no 'drain' would come, and the connection would be held for good. */
+function drained(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new Error('The client closed the connection'));
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      out.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      out.off('drain', onDrain);
+      reject(new Error('The client closed the connection'));
+    };
+    out.once('drain', onDrain);
+    out.once('close', onClose);
+  });
 }
