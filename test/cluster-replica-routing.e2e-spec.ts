@@ -76,4 +76,18 @@ describe('read routing to a streaming standby', () => {
       }
     }
   }, 120_000);
+
+  it('keeps a standby of another cluster out of reads: its data is not this primary\'s', async () => {
+    const other = await startPrimary(join(base, 'other-primary'));
+    const foreign = await startStandby(other, join(base, 'other-standby'));
+    const app = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: foreign.url() }, 60_000);
+    try {
+      const health = (await (await fetch(`${app.url}/health`)).json()) as any;
+      expect(health).toMatchObject({ status: 'degraded', replicas: [{ replica: 1, state: 'down', inReads: false }] });
+      const body = (await (await gql(app, '{ organization(code: "PEMKOT-BKS") { name } }')).json()) as any;
+      expect(body).toEqual({ data: { organization: { name: 'Pemerintah Kota Bekasi' } } });
+    } finally {
+      await app.kill();
+    }
+  }, 60_000);
 });

@@ -8,6 +8,8 @@ import { parseWalPosition } from './wal-position.js';
 
 /** How often each instance asks the primary and each replica where they are. */
 const CHECK_INTERVAL_MS = 1000;
+/** The cluster a server belongs to: set by initdb, kept by every standby made from it. */
+const SYSTEM = 'SELECT system_identifier::text AS system FROM pg_control_system()';
 
 export interface ReplicaStatus {
   /** Its place in DATABASE_REPLICA_URLS, from 1: /health is public, and need not tell the world the database's hosts (the logs name them). */
@@ -43,6 +45,8 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   /** The primary's WAL position at each check, oldest first: a replica's lag in seconds is the age of the first one it has not replayed. */
   private samples: { at: number; position: bigint }[] = [];
   private primaryUp = true;
+  /** pg_control_system()'s identifier of the primary's cluster, which its standbys share (asked until the primary answers). */
+  private primarySystem?: string;
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
 
@@ -171,6 +175,10 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async checkAll(): Promise<void> {
     const primary = await this.primaryPosition();
+    this.primarySystem ??= await this.master.query<{ system: string }>(SYSTEM).then(
+      (r) => r.rows[0].system,
+      () => undefined,
+    );
     const now = Date.now();
     if (this.primaryUp !== (primary !== undefined)) this.logger.warn(primary === undefined ? 'The primary does not answer: writes are refused, replicas serve reads' : 'The primary answers again');
     this.primaryUp = primary !== undefined;
@@ -206,10 +214,14 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
     const was = replica.state;
     try {
-      const { rows } = await replica.pool!.query<{ standby: boolean; replayed: string | null }>('SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed');
+      const { rows } = await replica.pool!.query<{ standby: boolean; replayed: string | null; system: string }>(
+        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system`,
+      );
       // Not (or no longer) a standby, e.g. promoted: its data may have parted from the primary's.
       const replayed = parseWalPosition(rows[0].replayed);
       if (!rows[0].standby || replayed === undefined) throw new Error('not a standby (pg_is_in_recovery() is false)');
+      // A standby of another primary (a wrong URL): its data is not ours, however close its position.
+      if (this.primarySystem !== undefined && rows[0].system !== this.primarySystem) throw new Error(`a standby of another cluster (system identifier ${rows[0].system}, the primary's is ${this.primarySystem})`);
       // Further on than the primary has written: it follows another history (the primary was restored to an earlier instant).
       if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition()) ?? replayed)) {
         throw new Error('ahead of the primary: it is not a standby of this primary\'s history (rebuild it)');
