@@ -15,6 +15,7 @@ describe('read routing to a streaming standby', () => {
   let standby: PgNode;
   let a: ChildApp;
   let code: string;
+  let position: string;
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'mutasi-routing-'));
@@ -27,6 +28,7 @@ describe('read routing to a streaming standby', () => {
     code = 'ROUTING-1';
     const res = await gql(a, `mutation { createOrganization(input: { code: "${code}", name: "Unit ${code}", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }`, { authorization: `Bearer ${hr}` });
     expect([res.status, ((await res.json()) as any).data]).toEqual([200, { createOrganization: { code } }]);
+    position = res.headers.get('x-mutasi-lsn')!;
   }, 180_000);
 
   afterAll(async () => {
@@ -89,5 +91,34 @@ describe('read routing to a streaming standby', () => {
     } finally {
       await app.kill();
     }
+  }, 60_000);
+
+  it('gives every replica connection back when clients hang up: 40 aborted reads later the standby still serves reads', async () => {
+    const gqlBody = JSON.stringify({ query: `{ organization(code: "${code}") { name ancestors { code name } } }` });
+    type Aborted = { path: string; init: RequestInit; at: 'headers' | 'sent' };
+    const aborted: Aborted[] = [
+      // Hung up once the answer starts: a page, an export, a feed.
+      ...['/unit/PEMKOT-BKS', '/exports/popolo.json', '/exports/appointments.xlsx', '/feeds/events.atom', '/no-such-page'].map((path): Aborted => ({ path, init: {}, at: 'headers' })),
+      // Hung up while the read waits for the standby to replay the write (it never will: paused).
+      { path: '/unit/PEMKOT-BKS', init: { headers: { 'x-mutasi-lsn': position } }, at: 'sent' },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json', 'x-mutasi-lsn': position }, body: gqlBody }, at: 'sent' },
+      { path: '/graphql', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: gqlBody }, at: 'sent' },
+    ];
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        aborted.map(async ({ path, init, at }) => {
+          const abort = new AbortController();
+          const answer = fetch(`${a.url}${path}`, { ...init, signal: abort.signal });
+          if (at === 'sent') setImmediate(() => abort.abort());
+          else await answer.then(() => abort.abort(), () => undefined);
+          await answer.catch(() => undefined);
+        }),
+      );
+    }
+    // Read from the standby (the unit written since the pause is not there), not from the primary after a pool that ran dry.
+    expect(await unit(a)).toBe('NOT_FOUND');
+    expect((await fetch(`${a.url}/unit/${code}`)).status).toBe(404);
+    const [{ n }] = await standby.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'mutasi' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    expect(n).toBeLessThanOrEqual(10);
   }, 60_000);
 });
