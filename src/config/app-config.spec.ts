@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL');
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/mutasi', DATABASE_REPLICA_URLS: 'postgres://u:p@r1/mutasi, mysql://u:p@r2/mutasi' })).toThrow('DATABASE_REPLICA_URLS must be PostgreSQL URLs separated by commas');
     expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagSeconds: 30, waitMs: 1000 });
+    // The same server twice, however spelled: never the password in the message.
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/mutasi', DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/mutasi,postgres://u:p@r1/mutasi' })).toThrow('DATABASE_REPLICA_URLS names the replica r1:5432/mutasi twice');
   });
 
   it('reads TRUST_PROXY as a number of hops or a list of addresses, and refuses anything else', () => {

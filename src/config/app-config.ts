@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { EnvDto, LogLevel, NodeEnv } from './env.dto.js';
+import { replicaNameOfUrl } from './replica-names.js';
 
 export interface AppConfig {
   /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
@@ -50,6 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (replicaUrls.length > 0 && !dto.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  - DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of an external primary, not of the embedded PostgreSQL');
   }
+  // Named twice, a replica would get two pools (20 connections an instance) and two lines in /health.
+  const names = replicaUrls.map(replicaNameOfUrl);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice) throw new ConfigError(`Invalid configuration:\n  - DATABASE_REPLICA_URLS names the replica ${twice} twice`);
   return {
     databaseUrl: dto.DATABASE_URL,
     replicas: { urls: replicaUrls, maxLagSeconds: dto.DATABASE_REPLICA_MAX_LAG_SECONDS, waitMs: dto.DATABASE_REPLICA_WAIT_MS },

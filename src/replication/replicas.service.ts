@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { replicaName, replicaNameOfUrl } from './replica-urls.js';
+import { replicaName, replicaNameOfUrl } from '../config/replica-names.js';
 import { parseWalPosition } from './wal-position.js';
 
 /** How often each instance asks the primary and each replica where they are. */

@@ -1,4 +1,4 @@
-import { replicaNameOfUrl } from './replica-urls.js';
+import { replicaNameOfUrl } from './replica-names.js';
 
 describe('replicaNameOfUrl', () => {
   it('names a replica as node-postgres connects to it, never with the password', () => {
