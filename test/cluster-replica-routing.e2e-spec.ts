@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createKeyWithCli, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
 import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from './support/pg-cluster.js';
 
@@ -120,5 +122,33 @@ describe('read routing to a streaming standby', () => {
     expect((await fetch(`${a.url}/unit/${code}`)).status).toBe(404);
     const [{ n }] = await standby.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'mutasi' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
     expect(n).toBeLessThanOrEqual(10);
+  }, 60_000);
+
+  /** Stops (SIGSTOP) or resumes (SIGCONT) every process of a node's server: a host that hangs, sockets open but nothing answering. */
+  const signalServer = (node: PgNode, signal: 'SIGSTOP' | 'SIGCONT') => {
+    const postmaster = Number(readFileSync(join(node.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).split('\n').filter((l) => l.trim()).map(Number);
+    for (const pid of [postmaster, ...children]) process.kill(pid, signal);
+  };
+
+  it('takes a standby that hangs (answers nothing, closes nothing) out of reads, and reads the primary', async () => {
+    signalServer(standby, 'SIGSTOP');
+    try {
+      let health: any;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(500)) {
+        health = await (await fetch(`${a.url}/health`, { signal: AbortSignal.timeout(10_000) })).json();
+        if (health.replicas[0].inReads === false) break;
+      }
+      expect(health).toMatchObject({ status: 'degraded', database: 'up', replicas: [{ state: 'down', inReads: false }] });
+      const res = await fetch(`${a.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ organization(code: "${code}") { name } }` }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      expect(await res.json()).toEqual({ data: { organization: { name: `Unit ${code}` } } });
+    } finally {
+      signalServer(standby, 'SIGCONT');
+    }
   }, 60_000);
 });

@@ -8,6 +8,14 @@ import { parseWalPosition } from './wal-position.js';
 
 /** How often each instance asks the primary and each replica where they are. */
 const CHECK_INTERVAL_MS = 1000;
+/**
+ * How long a check waits for a server's answer. A hung host (sockets open, nothing answering)
+ * would otherwise hold the check for good, and with it every state: the replica stays in reads.
+ * A query that times out costs its connection (node-postgres's pool drops it).
+ */
+const CHECK_TIMEOUT_MS = 5000;
+/** node-postgres reads `query_timeout` on a query's config too; its types know it on the client's only. */
+const checkQuery = (text: string) => ({ text, query_timeout: CHECK_TIMEOUT_MS }) as pg.QueryConfig;
 /** The cluster a server belongs to: set by initdb, kept by every standby made from it. */
 const SYSTEM = 'SELECT system_identifier::text AS system FROM pg_control_system()';
 
@@ -161,7 +169,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private primaryPosition(): Promise<bigint | undefined> {
-    return this.master.query<{ position: string }>('SELECT pg_current_wal_lsn()::text AS position').then(
+    return this.master.query<{ position: string }>(checkQuery('SELECT pg_current_wal_lsn()::text AS position')).then(
       (r) => parseWalPosition(r.rows[0].position),
       () => undefined,
     );
@@ -175,7 +183,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async checkAll(): Promise<void> {
     const primary = await this.primaryPosition();
-    this.primarySystem ??= await this.master.query<{ system: string }>(SYSTEM).then(
+    this.primarySystem ??= await this.master.query<{ system: string }>(checkQuery(SYSTEM)).then(
       (r) => r.rows[0].system,
       () => undefined,
     );
@@ -215,7 +223,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     const was = replica.state;
     try {
       const { rows } = await replica.pool!.query<{ standby: boolean; replayed: string | null; system: string }>(
-        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system`,
+        checkQuery(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system`),
       );
       // Not (or no longer) a standby, e.g. promoted: its data may have parted from the primary's.
       const replayed = parseWalPosition(rows[0].replayed);
