@@ -151,4 +151,13 @@ describe('read routing to a streaming standby', () => {
       signalServer(standby, 'SIGCONT');
     }
   }, 60_000);
+
+  it('answers /health from the primary however the path is spelled', async () => {
+    // A migration row the paused standby has not got: the primary counts one more.
+    await primary.query("INSERT INTO migrations (timestamp, name) VALUES (1, 'RoutingProbe1')");
+    const applied: Record<string, number> = {};
+    for (const path of ['/health', '/health/', '/HEALTH']) applied[path] = ((await (await fetch(`${a.url}${path}`)).json()) as any).migrations.applied;
+    const n = applied['/health'];
+    expect(applied).toEqual({ '/health': n, '/health/': n, '/HEALTH': n });
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ReplicasService, type ReplicaStatus } from '../replication/replicas.service.js';
 
@@ -32,8 +33,9 @@ export class HealthService {
 
   private async primary(): Promise<Health> {
     try {
-      // The primary: /health is never given a replica (readRouting).
-      const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM migrations');
+      // On the primary's pool itself: Express also routes /health/ and /HEALTH here, and readRouting
+      // gives those a replica, whose answer would say the primary is up when it is not.
+      const { rows } = await (this.dataSource.driver as unknown as { master: pg.Pool }).master.query<{ name: string }>('SELECT name FROM migrations');
       const applied = new Set(rows.map((r) => r.name));
       const known = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
       const pending = known.filter((name) => !applied.has(name)).length;
