@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createKeyWithCli, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
+import { createKeyWithCli, freePort, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
 import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from './support/pg-cluster.js';
 
 /**
@@ -18,13 +18,14 @@ describe('read routing to a streaming standby', () => {
   let a: ChildApp;
   let code: string;
   let position: string;
+  let hr: string;
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'mutasi-routing-'));
     primary = await startPrimary(join(base, 'primary'));
     standby = await startStandby(primary, join(base, 'standby'));
     a = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), SEED_DEMO: 'true' }, 120_000);
-    const hr = await createKeyWithCli(primary.url(), 'HR', 'routing HR');
+    hr = await createKeyWithCli(primary.url(), 'HR', 'routing HR');
     await waitForReplay(primary, standby);
     await standby.query('SELECT pg_wal_replay_pause()');
     code = 'ROUTING-1';
@@ -160,4 +161,19 @@ describe('read routing to a streaming standby', () => {
     const n = applied['/health'];
     expect(applied).toEqual({ '/health': n, '/health/': n, '/HEALTH': n });
   });
+
+  it('answers a write with its position on an instance whose replicas were all left out at its start: the others read replicas', async () => {
+    const w = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: `postgres://mutasi:x@127.0.0.1:${await freePort()}/mutasi` }, 60_000);
+    try {
+      const res = await gql(w, 'mutation { createOrganization(input: { code: "ROUTING-2", name: "Unit ROUTING-2", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }', { authorization: `Bearer ${hr}` });
+      expect(res.status).toBe(200);
+      const written = res.headers.get('x-mutasi-lsn');
+      expect(written).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      // A, reading the paused standby, sees the write only given its position.
+      const body = (await (await gql(a, '{ organization(code: "ROUTING-2") { name } }', { 'x-mutasi-lsn': written! })).json()) as any;
+      expect(body).toEqual({ data: { organization: { name: 'Unit ROUTING-2' } } });
+    } finally {
+      await w.kill();
+    }
+  }, 60_000);
 });
