@@ -176,4 +176,19 @@ describe('read routing to a streaming standby', () => {
       await w.kill();
     }
   }, 60_000);
+
+  it('reads an import\'s rows where it reads the import, the primary: a dry run read back at once has its rows', async () => {
+    const form = new FormData();
+    const csv = ['No;Nama;NIP;Jabatan Lama;Jabatan Baru;Keterangan', '1;Budi Santoso;19780512 200501 1 005;Sekretaris Dinas Kesehatan;-;Pensiun'].join('\r\n');
+    form.append('file', new Blob([csv]), 'pensiun.csv');
+    for (const [k, v] of Object.entries({ issuer: 'Wali Kota Bekasi', title: 'Pemberhentian dengan hormat', swornInOn: 'Jumat, 3 Juli 2026' })) form.append(k, v);
+    const dryRun = await fetch(`${a.url}/imports`, { method: 'POST', headers: { authorization: `Bearer ${hr}` }, body: form });
+    expect(dryRun.status).toBe(201);
+    const { import: created, rows } = (await dryRun.json()) as any;
+    expect(rows).toHaveLength(1);
+    // The standby is paused: it has neither the import nor its row, and the import is read on the primary.
+    const read = await fetch(`${a.url}/imports/${created.id}`, { headers: { authorization: `Bearer ${hr}` } });
+    const body = (await read.json()) as any;
+    expect([read.status, `${body.rows?.length} of ${body.import?.rowCount} rows`]).toEqual([200, '1 of 1 rows']);
+  });
 });
