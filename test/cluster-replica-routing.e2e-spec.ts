@@ -191,4 +191,13 @@ describe('read routing to a streaming standby', () => {
     const body = (await read.json()) as any;
     expect([read.status, `${body.rows?.length} of ${body.import?.rowCount} rows`]).toEqual([200, '1 of 1 rows']);
   });
+
+  it('lists API keys with their governments from one database: a key just made for a government is not shown acting for none', async () => {
+    const admin = await createKeyWithCli(primary.url(), 'ADMIN', 'routing admin');
+    const made = await gql(a, 'mutation { createApiKey(input: { role: HR, label: "routing scoped", governments: ["PEMKOT-BKS"] }) { apiKey { label } } }', { authorization: `Bearer ${admin}` });
+    expect(((await made.json()) as any).data).toEqual({ createApiKey: { apiKey: { label: 'routing scoped' } } });
+    // The keys come from the primary (a repository); their governments must too, not from the paused standby.
+    const list = (await (await gql(a, '{ apiKeys { label allGovernments governments { code } } }', { authorization: `Bearer ${admin}` })).json()) as any;
+    expect(list.data.apiKeys.find((k: any) => k.label === 'routing scoped')).toEqual({ label: 'routing scoped', allGovernments: false, governments: [{ code: 'PEMKOT-BKS' }] });
+  });
 });

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { mergeMap, type Observable } from 'rxjs';
 import { currentReadScope, ReadScope, runInReadScope } from '../common/read-scope.js';
 import { parseWalPosition } from './wal-position.js';
@@ -42,14 +42,30 @@ export function readRouting(replicas: ReplicasService) {
   };
 }
 
-/** GraphQL queries read from a replica; mutations (dry runs included) stay on the primary. */
+/**
+ * Root fields whose rows TypeORM repositories read, on the primary (`defaultMode: 'master'`):
+ * their nested fields (loaders, plain queries) must read there too, or a replica catching up
+ * would show a fresh API key acting for no government, a fresh import without its rows.
+ */
+const PRIMARY_FIELDS = new Set(['apiKeys', 'auditLog', 'imports', 'import']);
+
+function selectsPrimaryField(selections: readonly SelectionNode[]): boolean {
+  return selections.some((s) => (s.kind === Kind.FIELD ? PRIMARY_FIELDS.has(s.name.value) : s.kind === Kind.INLINE_FRAGMENT && selectsPrimaryField(s.selectionSet.selections)));
+}
+
+/** GraphQL queries read from a replica, but for the HR and admin lists above; mutations (dry runs included) stay on the primary. */
 export function readRoutingPlugin(replicas: ReplicasService): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation }) {
+        async didResolveOperation({ operation, document }) {
           const scope = currentReadScope();
-          if (scope && !scope.decided && operation?.operation === 'query') scope.use(await replicas.reader(scope.position));
+          if (!scope || scope.decided || operation?.operation !== 'query') return;
+          // Fragment spreads at the root are looked into too.
+          const spread = document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION && d.typeCondition.name.value === 'Query' ? d.selectionSet.selections : []));
+          const root = operation.selectionSet.selections;
+          const primary = selectsPrimaryField(root) || (root.some((s) => s.kind === Kind.FRAGMENT_SPREAD) && selectsPrimaryField(spread));
+          scope.use(primary ? undefined : await replicas.reader(scope.position));
         },
       };
     },
