@@ -5,7 +5,7 @@ import { replicaNameOfUrl } from '../config/replica-names.js';
 /**
  * The replicas that answer now. TypeORM fails to start if any of its replicas is unreachable;
  * an instance must start all the same (the primary serves its reads), so those are left out,
- * with a warning, until it restarts.
+ * with a warning, and join once they answer (ReplicasService).
  */
 export async function reachableReplicas(urls: string[]): Promise<string[]> {
   const logger = new Logger('Replicas');
@@ -16,7 +16,7 @@ export async function reachableReplicas(urls: string[]): Promise<string[]> {
         await client.connect();
         return url;
       } catch (error) {
-        logger.warn(`Replica ${replicaNameOfUrl(url)} does not answer: left out of reads until this instance restarts (${(error as Error).message})`);
+        logger.warn(`Replica ${replicaNameOfUrl(url)} does not answer: left out of reads until it answers (${(error as Error).message})`);
         return undefined;
       } finally {
         await client.end().catch(() => undefined);
