@@ -215,4 +215,17 @@ describe('two instances, a primary and a streaming standby', () => {
     // The rate limits go on, each instance counting alone, and the log says so.
     expect(a.output()).toContain("The database failed the api rate limiter: counting in this instance's memory until it answers");
   });
+
+  it('with neither the primary nor the standby: a page answers 503 in words a reader understands, /health 503', async () => {
+    await standby.stop();
+    const page = await fetch(`${b.url}/pelantikan/11`);
+    expect(page.status).toBe(503);
+    const html = await page.text();
+    expect(html).toContain('Basis data sedang tidak dapat dihubungi; tidak ada yang diubah.');
+    expect(html).not.toMatch(/ECONNREFUSED|QueryFailedError|at \w+ \(/);
+    const english = await fetch(`${b.url}/pelantikan/11?lang=en`);
+    expect([english.status, await english.text()]).toEqual([503, expect.stringContaining('The database cannot be reached right now; nothing was changed.')]);
+    const { status, body } = await eventually(() => health(b), (h) => h.status === 503);
+    expect([status, body.status]).toEqual([503, 'error']);
+  });
 });

@@ -11,7 +11,8 @@ const WORDS: Record<string, readonly [id: string, en: string]> = {
   CONFLICT: ['Data ini bertentangan dengan yang sudah tercatat.', 'This conflicts with what is already recorded.'],
   GRAPHQL_VALIDATION_FAILED: ['Permintaan ini tidak sesuai dengan API.', 'This request does not fit the API.'],
   SERVICE_UNAVAILABLE: ['Basis data sedang tidak dapat dihubungi; coba lagi sebentar lagi.', 'The database cannot be reached right now; try again shortly.'],
-  DATABASE_UNAVAILABLE: ['Basis data utama sedang tidak dapat dihubungi: perubahan belum dapat dicatat; coba lagi sebentar lagi.', 'The primary database cannot be reached: changes cannot be recorded now; try again shortly.'],
+  // A read (no database answers) as well as a write (the primary is gone): nothing was changed either way.
+  DATABASE_UNAVAILABLE: ['Basis data sedang tidak dapat dihubungi; tidak ada yang diubah. Coba lagi sebentar lagi.', 'The database cannot be reached right now; nothing was changed. Try again shortly.'],
   RATE_LIMITED: ['Terlalu banyak permintaan; tunggu sebentar lalu coba lagi.', 'Too many requests; wait a moment and try again.'],
 
   // Keys and roles.
