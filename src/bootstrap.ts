@@ -30,13 +30,15 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.use(api, authMiddleware(app.get(AuthService)));
   // Counted in PostgreSQL, so that instances on one database share the counts.
   const dataSource = app.get(DataSource);
-  app.use(api, rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'api')));
+  const replicas = app.get(ReplicasService);
+  const primaryDown = () => replicas.primaryDown;
+  app.use(api, rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'api', primaryDown)));
   // Pages run API queries for their reader (anonymously, in process): they count the same way.
-  const pageLimiter = rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'pages'));
+  const pageLimiter = rateLimiter(options.config.rateLimit, new PostgresRateLimitStore(dataSource, 'pages', primaryDown));
   app.use((req: { path: string }, res: unknown, next: () => void) => (PAGE_PATHS.test(req.path) ? pageLimiter(req as never, res as never, next) : next()));
   serveWebAssets(app);
   app.useBodyParser('json', { limit: '1mb' }); // larger bodies get 413
   // After the body parser, which would lose the request's async context: reads from replicas.
-  app.use(readRouting(app.get(ReplicasService)));
+  app.use(readRouting(replicas));
   return app;
 }

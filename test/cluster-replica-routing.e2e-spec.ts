@@ -9,7 +9,9 @@ import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from 
 /**
  * Which requests read the standby, found by attacking the read-replica routing: while the
  * standby's replay is paused, a unit written since is NOT_FOUND on the standby and found on
- * the primary, so what a read answers tells where it was read.
+ * the primary, so what a read answers tells where it was read. A allows an hour of lag, so
+ * that the paused standby stays in its reads, and has 2 connections a server, so that a
+ * connection held too long shows.
  */
 describe('read routing to a streaming standby', () => {
   let base: string;
@@ -19,15 +21,17 @@ describe('read routing to a streaming standby', () => {
   let code: string;
   let position: string;
   let hr: string;
+  let pausedAt: number;
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'mutasi-routing-'));
     primary = await startPrimary(join(base, 'primary'));
     standby = await startStandby(primary, join(base, 'standby'));
-    a = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), SEED_DEMO: 'true' }, 120_000);
+    a = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), SEED_DEMO: 'true', DATABASE_REPLICA_MAX_LAG_SECONDS: '3600', DATABASE_POOL_SIZE: '2' }, 120_000);
     hr = await createKeyWithCli(primary.url(), 'HR', 'routing HR');
     await waitForReplay(primary, standby);
     await standby.query('SELECT pg_wal_replay_pause()');
+    pausedAt = Date.now();
     code = 'ROUTING-1';
     const res = await gql(a, `mutation { createOrganization(input: { code: "${code}", name: "Unit ${code}", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }`, { authorization: `Bearer ${hr}` });
     expect([res.status, ((await res.json()) as any).data]).toEqual([200, { createOrganization: { code } }]);
@@ -40,8 +44,8 @@ describe('read routing to a streaming standby', () => {
     if (base) rmSync(base, { recursive: true, force: true });
   });
 
-  function gql(app: ChildApp, query: string, headers: Record<string, string> = {}) {
-    return fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  function gql(app: ChildApp, query: string, headers: Record<string, string> = {}, signal?: AbortSignal) {
+    return fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), signal });
   }
   const unit = async (app: ChildApp) => {
     const body = (await (await gql(app, `{ organization(code: "${code}") { name } }`)).json()) as any;
@@ -200,4 +204,128 @@ describe('read routing to a streaming standby', () => {
     const list = (await (await gql(a, '{ apiKeys { label allGovernments governments { code } } }', { authorization: `Bearer ${admin}` })).json()) as any;
     expect(list.data.apiKeys.find((k: any) => k.label === 'routing scoped')).toEqual({ label: 'routing scoped', allGovernments: false, governments: [{ code: 'PEMKOT-BKS' }] });
   });
+
+  it('reads a list and the fields under it in one place: a post made since the pause is in neither the list nor the search page, and the list carrying its position has it whole', async () => {
+    const ours = { authorization: `Bearer ${hr}` };
+    const [{ id }] = await primary.query<{ id: string }>(`SELECT id::text FROM organizations WHERE code = '${code}'`);
+    const made = await gql(a, `mutation { createPosition(input: { code: "ROUTING-POST", title: "Kepala Seksi Uji Rute", category: EXECUTOR, organizationId: "${id}" }) { code } }`, ours);
+    const written = made.headers.get('x-mutasi-lsn')!;
+    expect(((await made.json()) as any).data).toEqual({ createPosition: { code: 'ROUTING-POST' } });
+    // The list is a TypeORM query builder's, Position.organization a loader's: both on the standby, or both on the primary.
+    const list = async (headers: Record<string, string> = {}) => (await (await gql(a, '{ positions(search: "Uji Rute") { edges { node { code organization { code } } } } }', headers)).json()) as any;
+    expect(await list()).toEqual({ data: { positions: { edges: [] } } });
+    expect(await list({ 'x-mutasi-lsn': written })).toEqual({ data: { positions: { edges: [{ node: { code: 'ROUTING-POST', organization: { code } } }] } } });
+    const page = await fetch(`${a.url}/cari?q=${encodeURIComponent('Uji Rute')}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain('Kepala Seksi Uji Rute');
+  });
+
+  it('lists units with their parents from one database: a unit made since the pause is not shown as a government', async () => {
+    const ours = { authorization: `Bearer ${hr}` };
+    await gql(a, `mutation { createOrganization(input: { code: "ROUTING-CHILD", name: "Anak Uji Rute", kind: AGENCY, parentCode: "${code}" }) { code } }`, ours);
+    const [, written] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn').then((r) => [r, r[0].lsn]);
+    const list = async (headers: Record<string, string> = {}) =>
+      ((await (await gql(a, '{ organizations(search: "Anak Uji Rute") { edges { node { code parent { code } } } } }', headers)).json()) as any).data.organizations.edges.map((e: any) => e.node);
+    expect(await list()).toEqual([]);
+    expect(await list({ 'x-mutasi-lsn': written as string })).toEqual([{ code: 'ROUTING-CHILD', parent: { code } }]);
+  });
+
+  it('reads a query for apiKeys wholly on the primary however it is spelled: through fragments in fragments, GET /graphql/ or /GraphQL', async () => {
+    const admin = await createKeyWithCli(primary.url(), 'ADMIN', 'routing admin 2');
+    const headers = { authorization: `Bearer ${admin}` };
+    const made = await gql(a, 'mutation { createApiKey(input: { role: HR, label: "routing spelled", governments: ["PEMKOT-BKS"] }) { apiKey { label } } }', headers);
+    expect(((await made.json()) as any).data).toEqual({ createApiKey: { apiKey: { label: 'routing spelled' } } });
+    const pick = async (res: Response) => ((await res.json()) as any).data.apiKeys.find((k: any) => k.label === 'routing spelled');
+    const query = '{ apiKeys { label governments { code } } }';
+    const got: Record<string, unknown> = {
+      nested: await pick(await gql(a, '{ ... on Query { ...K } } fragment K on Query { ...L } fragment L on Query { apiKeys { label governments { code } } }', headers)),
+    };
+    for (const path of ['/graphql', '/graphql/', '/GraphQL']) got[path] = await pick(await fetch(`${a.url}${path}?query=${encodeURIComponent(query)}`, { headers: { ...headers, 'apollo-require-preflight': '1' } }));
+    const right = { label: 'routing spelled', governments: [{ code: 'PEMKOT-BKS' }] };
+    expect(got).toEqual({ nested: right, '/graphql': right, '/graphql/': right, '/GraphQL': right });
+  });
+
+  it('honours the cookie\'s position when the request also sends an empty or unparsable X-Mutasi-Lsn', async () => {
+    const read = async (headers: Record<string, string>) => ((await (await gql(a, `{ organization(code: "${code}") { name } }`, headers)).json()) as any).data?.organization?.name ?? 'STALE';
+    const cookie = `mutasi_lsn=${position}`;
+    expect({ junk: await read({ cookie, 'x-mutasi-lsn': 'junk' }), empty: await read({ cookie, 'x-mutasi-lsn': '' }) }).toEqual({ junk: `Unit ${code}`, empty: `Unit ${code}` });
+  });
+
+  it('checks the standby on a connection of its own, and gives a read\'s connection back when its client hangs up while it waits', async () => {
+    // Two connections to the standby, both held by reads waiting 20 s for a position the paused standby will not reach.
+    const c = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), DATABASE_REPLICA_MAX_LAG_SECONDS: '3600', DATABASE_POOL_SIZE: '2', DATABASE_REPLICA_WAIT_MS: '20000' }, 60_000);
+    try {
+      const abort = new AbortController();
+      const waiting = [1, 2].map(() => gql(c, '{ organization(code: "PEMKOT-BKS") { name } }', { 'x-mutasi-lsn': position }, abort.signal).catch(() => undefined));
+      await sleep(7000); // longer than a check waits for a connection (5 s)
+      expect(((await (await fetch(`${c.url}/health`)).json()) as any).replicas[0]).toMatchObject({ state: 'up', inReads: true });
+      abort.abort();
+      await Promise.all(waiting);
+      // The standby answers (NOT_FOUND: the unit written since the pause), not the primary after a pool held for the whole wait.
+      expect(await unit(c)).toBe('NOT_FOUND');
+      expect(c.output()).not.toContain('is out of reads');
+    } finally {
+      await c.kill();
+    }
+  }, 60_000);
+
+  it('runs a request\'s statements one at a time on its replica connection: node-postgres never warns of its own queue', async () => {
+    const res = await gql(a, '{ rotationEvent(id: "11") { transfers { official { name } fromPosition { code organization { code } } toPosition { code organization { code } } } } organization(code: "DINKES") { children { code } } }');
+    expect(((await res.json()) as any).errors).toBeUndefined();
+    expect((await fetch(`${a.url}/pelantikan/11`)).status).toBe(200);
+    expect(a.output()).not.toContain('already executing a query');
+  });
+
+  it('keeps a standby far behind out of reads from an instance\'s first check, though its samples begin then', async () => {
+    await sleep(Math.max(0, pausedAt + 12_000 - Date.now())); // the paused standby has replayed nothing for 12 s
+    const late = await startChildApp(primary.url(), { DATABASE_REPLICA_URLS: standby.url(), DATABASE_REPLICA_MAX_LAG_SECONDS: '10' }, 60_000);
+    try {
+      const health = (await (await fetch(`${late.url}/health`)).json()) as any;
+      expect(health.replicas[0]).toMatchObject({ state: 'behind', inReads: false });
+      expect(health.replicas[0].lagSeconds).toBeGreaterThan(10);
+      expect(await unit(late)).toBe(`Unit ${code}`);
+    } finally {
+      await late.kill();
+    }
+  }, 60_000);
+
+  it('with a primary that hangs: once the checks find it gone, writes answer 503 at once and keyed reads go on from the standby', async () => {
+    await standby.query('SELECT pg_wal_replay_resume()');
+    await waitForReplay(primary, standby);
+    signalServer(primary, 'SIGSTOP');
+    try {
+      let health: any;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(500)) {
+        health = await (await fetch(`${a.url}/health`, { signal: AbortSignal.timeout(15_000) })).json();
+        if (health.database === 'down') break;
+      }
+      expect(health).toMatchObject({ status: 'degraded', database: 'down', replicas: [{ state: 'up', inReads: true }] });
+      // Refused before it is tried: an idle pooled connection to the hung server would hold its statement for good.
+      const write = await fetch(`${a.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+        body: JSON.stringify({ query: 'mutation { createOrganization(input: { code: "ROUTING-HUNG", name: "Tidak tercatat", kind: AGENCY, parentCode: "PEMKOT-BKS" }) { code } }' }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      const { message, extensions } = ((await write.json()) as any).errors[0];
+      expect([write.status, write.headers.get('retry-after'), extensions.domainCode, message]).toEqual([503, '5', 'DATABASE_UNAVAILABLE', expect.stringContaining('nothing was changed')]);
+      const read = await gql(a, `{ organization(code: "${code}") { name } }`, { authorization: `Bearer ${hr}` }, AbortSignal.timeout(20_000));
+      expect(await read.json()).toEqual({ data: { organization: { name: `Unit ${code}` } } });
+    } finally {
+      signalServer(primary, 'SIGCONT');
+    }
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(200)) if (((await (await fetch(`${a.url}/health`)).json()) as any).database === 'up') break;
+  }, 90_000);
+
+  it('without the primary, lists and the pages that show them go on from the standby; a page that cannot be read says when to retry', async () => {
+    await primary.stop();
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(200)) if (((await (await fetch(`${a.url}/health`)).json()) as any).database === 'down') break;
+    const got: Record<string, number> = {};
+    for (const query of ['{ organizations(first: 1) { edges { node { code } } } }', '{ positions(first: 1) { edges { node { code } } } }', '{ governments { code } }']) got[query] = (await gql(a, query)).status;
+    for (const path of ['/', '/cari?q=kepala', '/unduh', '/pemerintah/32.75']) got[path] = (await fetch(`${a.url}${path}`)).status;
+    expect(Object.values(got)).toEqual(Array(7).fill(200));
+    await standby.stop();
+    const page = await fetch(`${a.url}/unit/PEMKOT-BKS`);
+    expect([page.status, page.headers.get('retry-after')]).toEqual([503, '5']);
+  }, 60_000);
 });

@@ -35,19 +35,29 @@ export class AuthService {
     // Any case, any run of spaces or tabs; a token that cannot be one of ours costs no lookup.
     const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match || !SECRET_SHAPE.test(match[1])) return undefined;
-    const hash = hashSecret(match[1]);
-    let onPrimary = true;
-    const [key] = await this.dataSource.query<KeyRow[]>(KEY, [hash]).catch(async (error: unknown) => {
-      // Without the primary nobody can revoke a key, so a replica's keys are as good, bar a
-      // revocation in the primary's last instants that had not reached it yet.
-      const rows = isDatabaseUnreachable(error) ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;
-      if (!rows) throw error;
-      onPrimary = false;
-      return rows;
-    });
+    const { rows, onPrimary } = await this.lookup(hashSecret(match[1]));
+    const [key] = rows;
     if (!key) return undefined;
     // Written at most once a minute, so a busy key does not turn every read into a write.
     if (key.stale && onPrimary) await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id]);
     return { keyId: key.id, role: key.role, governments: key.all_governments ? 'ALL' : key.governments };
+  }
+
+  /**
+   * The key's row, from the primary. Without the primary nobody can revoke a key, so a replica's
+   * keys are as good, bar a revocation in the primary's last instants that had not reached it
+   * yet. Known to be gone, the primary is not asked: a hung one would hold every keyed request
+   * for the connection timeout.
+   */
+  private async lookup(hash: string): Promise<{ rows: KeyRow[]; onPrimary: boolean }> {
+    const known = this.replicas.primaryDown ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;
+    if (known) return { rows: known, onPrimary: false };
+    try {
+      return { rows: await this.dataSource.query<KeyRow[]>(KEY, [hash]), onPrimary: true };
+    } catch (error) {
+      const rows = isDatabaseUnreachable(error) ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;
+      if (!rows) throw error;
+      return { rows, onPrimary: false };
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { currentReader } from './read-scope.js';
+import { currentReadScope } from './read-scope.js';
 
 /**
  * A fixed SQL text run as a named prepared statement: each pooled connection parses and plans
@@ -17,11 +17,17 @@ export class PreparedStatement<Row> {
   }
 
   async rows(dataSource: DataSource, values: unknown[]): Promise<Row[]> {
-    // The request's replica connection when it reads from one (ReplicatedDataSource's rule), else the primary's pool.
-    const reader = currentReader();
-    const target = reader ? ((await reader.connect()) as pg.PoolClient) : (dataSource.driver as unknown as { master: pg.Pool }).master;
+    // The request's replica connection when it reads from one (ReplicatedDataSource's rule), in
+    // its queue, else the primary's pool.
+    const scope = currentReadScope();
+    const reader = scope?.current();
+    const statement = { name: this.name, text: this.text, values };
     try {
-      return (await target.query<Row & pg.QueryResultRow>({ name: this.name, text: this.text, values })).rows;
+      if (reader) {
+        const client = (await reader.connect()) as pg.PoolClient;
+        return (await scope!.serial(() => client.query<Row & pg.QueryResultRow>(statement))).rows;
+      }
+      return (await (dataSource.driver as unknown as { master: pg.Pool }).master.query<Row & pg.QueryResultRow>(statement)).rows;
     } catch (error) {
       // The same error class as TypeORM's own queries, so the one mapping to domain errors applies.
       throw new QueryFailedError(this.text, values, error as Error);

@@ -13,11 +13,17 @@ import type { DataSource } from 'typeorm';
 export class PostgresRateLimitStore implements Store {
   readonly localKeys = false;
   private limiter!: RateLimiterPostgres;
+  private insurance!: InsuranceLimiter;
 
-  /** `prefix` keeps the limiters sharing the table apart (the pages' hits are not the API's). */
+  /**
+   * `prefix` keeps the limiters sharing the table apart (the pages' hits are not the API's).
+   * `databaseDown`: whether the primary is known to be gone, when the in-process count is used
+   * at once rather than after each hit's failed write (a hung primary: its connection timeout).
+   */
   constructor(
     private readonly dataSource: DataSource,
     readonly prefix: string,
+    private readonly databaseDown: () => boolean = () => false,
   ) {}
 
   init(options: Options): void {
@@ -35,21 +41,21 @@ export class PostgresRateLimitStore implements Store {
       // process instead, with the same window. Neither fail-open nor fail-closed: a database
       // trouble turns into no 500 and no wall of 429s, and each instance still holds the limit
       // on its own (n instances let through at most n times it) just when a flood would hurt most.
-      insuranceLimiter: new InsuranceLimiter(window),
+      insuranceLimiter: (this.insurance = new InsuranceLimiter(window)),
     });
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const counted = await this.limiter.penalty(key);
+    const counted = await (this.databaseDown() ? this.insurance : this.limiter).penalty(key);
     return { totalHits: counted.consumedPoints, resetTime: new Date(Date.now() + counted.msBeforeNext) };
   }
 
   async decrement(key: string): Promise<void> {
-    await this.limiter.reward(key);
+    await (this.databaseDown() ? this.insurance : this.limiter).reward(key);
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.limiter.delete(key);
+    await (this.databaseDown() ? this.insurance : this.limiter).delete(key);
   }
 }
 

@@ -8,35 +8,68 @@ import type { QueryRunner } from 'typeorm';
 export class ReadScope {
   /** A connection to a replica for this request's reads; none: they go to the primary. */
   private reader?: QueryRunner;
+  /** The reader as the request's queries see it (`shared`). */
+  private view?: QueryRunner;
+  /** The end of the queue of this request's statements on the reader. */
+  private tail: Promise<unknown> = Promise.resolve();
   /** Whether this request's reads were routed already (a page's in-process GraphQL queries reuse its choice). */
   decided = false;
-  private closed = false;
+  private ended = false;
 
   /** `position`: the primary's WAL position the caller's last write reached, which its reads must see. */
   constructor(readonly position: bigint | undefined) {}
 
+  /** Whether the response has closed (answered, or the client hung up): nothing is read for it any more. */
+  get closed(): boolean {
+    return this.ended;
+  }
+
   use(reader: QueryRunner | undefined): void {
     this.decided = true;
     // The response closed while the replica was being chosen: nobody will release it later.
-    if (this.closed) void reader?.release();
-    else this.reader = reader;
+    if (this.ended) void reader?.release();
+    else if (reader) {
+      this.reader = reader;
+      this.view = shared(reader, (run) => this.serial(run));
+    }
   }
 
+  /**
+   * The reader for the request's queries, every ORM read included (ReplicatedDataSource): its
+   * release does nothing (the response's end releases it), and its statements run one at a time.
+   */
   current(): QueryRunner | undefined {
-    return this.reader && !this.reader.isReleased ? this.reader : undefined;
+    return this.reader && !this.reader.isReleased ? this.view : undefined;
+  }
+
+  /**
+   * One statement at a time on the request's connection: resolvers that run side by side queue
+   * here, not in node-postgres, whose own queue is deprecated (removed in pg 9).
+   */
+  serial<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(run);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   /** Hands the connection to a caller that releases it itself (an export, which streams on after its handler returned). */
   take(): QueryRunner | undefined {
-    const reader = this.current();
-    this.reader = undefined;
+    const reader = this.reader && !this.reader.isReleased ? this.reader : undefined;
+    this.reader = this.view = undefined;
     return reader;
   }
 
   async release(): Promise<void> {
-    this.closed = true;
+    this.ended = true;
     await this.take()?.release();
   }
+}
+
+/** `reader` as the request's code may use it: release is the scope's, queries go through `serial`. */
+function shared(reader: QueryRunner, serial: <T>(run: () => Promise<T>) => Promise<T>): QueryRunner {
+  const release = async () => undefined;
+  const query = (...args: Parameters<QueryRunner['query']>) => serial(() => reader.query(...args));
+  return new Proxy(reader, { get: (target, key, receiver) => (key === 'release' ? release : key === 'query' ? query : Reflect.get(target, key, receiver)) });
 }
 
 const scopes = new AsyncLocalStorage<ReadScope>();

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { migrationOptions } from './migration-options.js';
@@ -9,8 +10,13 @@ import { migrationOptions } from './migration-options.js';
  */
 export function dataSourceOptions(url: string, poolSize: number, replicaUrls?: string[]): DataSourceOptions {
   // A replica or primary that went away must fail a connection attempt quickly, not hang the request.
-  const options = { ...migrationOptions(url), entities: ENTITIES, extra: { max: poolSize }, connectTimeoutMS: 5000 };
+  const options = { ...migrationOptions(url), entities: ENTITIES, extra: { max: poolSize }, connectTimeoutMS: 5000, poolErrorHandler };
   if (!replicaUrls) return options;
   const { url: _primary, ...rest } = options;
   return { ...rest, replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' } };
+}
+
+/** An idle pooled connection the server closed (a restart, a failover): one log line of ours, not TypeORM's console. */
+function poolErrorHandler(error: Error): void {
+  new Logger('Database').warn(`A pooled connection failed while idle: ${error.message}`);
 }

@@ -32,16 +32,20 @@ export class HealthService {
   }
 
   private async primary(): Promise<Health> {
+    const down: Health = { status: 'error', database: 'down', migrations: null };
+    // Known gone by the replicas' checks (each second): a hung primary would hold the answer for
+    // the connection timeout, longer than a load balancer's health check waits.
+    if (this.replicas.primaryDown) return down;
     try {
-      // On the primary's pool itself: Express also routes /health/ and /HEALTH here, and readRouting
-      // gives those a replica, whose answer would say the primary is up when it is not.
-      const { rows } = await (this.dataSource.driver as unknown as { master: pg.Pool }).master.query<{ name: string }>('SELECT name FROM migrations');
+      // On the primary's pool itself, whatever read scope the request was given; a primary that
+      // hangs (a pooled connection's statement never answered) is down after 5 s.
+      const { rows } = await (this.dataSource.driver as unknown as { master: pg.Pool }).master.query<{ name: string }>({ text: 'SELECT name FROM migrations', query_timeout: 5000 } as pg.QueryConfig);
       const applied = new Set(rows.map((r) => r.name));
       const known = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
       const pending = known.filter((name) => !applied.has(name)).length;
       return { status: pending === 0 ? 'ok' : 'error', database: 'up', migrations: { applied: applied.size, pending } };
     } catch {
-      return { status: 'error', database: 'down', migrations: null };
+      return down;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isDatabaseId } from '../common/input-safety.js';
 import { Capacity } from '../history/history.enums.js';
 import { PositionCategory } from '../positions/position.enums.js';
@@ -163,25 +163,12 @@ export class ImportsService {
 
   /** The annex's problems and its rows', errors first. */
   async problems(i: Import): Promise<ImportProblem[]> {
-    const rows: { p: ImportProblem }[] = await this.onPrimary((m) => m.query('SELECT jsonb_array_elements(problems) AS p FROM import_rows WHERE import_id = $1 ORDER BY sheet_row', [i.id]));
+    const rows: { p: ImportProblem }[] = await this.dataSource.query('SELECT jsonb_array_elements(problems) AS p FROM import_rows WHERE import_id = $1 ORDER BY sheet_row', [i.id]);
     return sortProblems([...i.problems, ...rows.map((r) => r.p)]);
   }
 
   rows(id: string, after: number, limit: number): Promise<StoredRow[]> {
-    return this.onPrimary((m) => this.repository.rows(m, id, after, limit));
-  }
-
-  /**
-   * Imports are read on the primary (find and latest through a repository, which TypeORM keeps
-   * there), so their rows are too: read from a replica catching up, a fresh dry run had none.
-   */
-  private async onPrimary<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner('master');
-    try {
-      return await read(runner.manager);
-    } finally {
-      await runner.release();
-    }
+    return this.repository.rows(this.dataSource.manager, id, after, limit);
   }
 
   private result(found: Import, problems: ImportProblem[], rows: StoredRow[]): ImportResult {

@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { mergeMap, type Observable } from 'rxjs';
+import { CommonError, CommonErrorCode } from '../common/errors/common.errors.js';
 import { currentReadScope, ReadScope, runInReadScope } from '../common/read-scope.js';
 import { parseWalPosition } from './wal-position.js';
 import { ReplicasService } from './replicas.service.js';
@@ -12,11 +13,19 @@ import { ReplicasService } from './replicas.service.js';
 export const POSITION_HEADER = 'x-mutasi-lsn';
 const POSITION_COOKIE = 'mutasi_lsn';
 
+/** The header's position, else the cookie's: a header that does not parse (empty, repeated) must not hide a good cookie. */
 function positionOf(req: Request): bigint | undefined {
   const header = req.headers[POSITION_HEADER];
-  if (typeof header === 'string') return parseWalPosition(header);
-  return parseWalPosition(new RegExp(`(?:^|;\\s*)${POSITION_COOKIE}=([^;]*)`).exec(req.headers.cookie ?? '')?.[1]);
+  const cookie = new RegExp(`(?:^|;\\s*)${POSITION_COOKIE}=([^;]*)`).exec(req.headers.cookie ?? '')?.[1];
+  return parseWalPosition(typeof header === 'string' ? header : undefined) ?? parseWalPosition(cookie);
 }
+
+/**
+ * Paths whose GETs read the primary, as Express matches them (any case, one trailing slash):
+ * /graphql decides per operation, /health asks the primary itself, and an HR import (its draft
+ * and rows, read back right after the dry run that wrote them) is read where it was written.
+ */
+const NOT_ROUTED = /^\/(?:graphql|health|imports(?:\/.*)?)\/?$/i;
 
 /**
  * Gives every request a read scope. A GET or HEAD (pages, exports, feeds, lampiran) is a read and gets
@@ -30,9 +39,9 @@ export function readRouting(replicas: ReplicasService) {
     res.once('close', () => void scope.release());
     runInReadScope(scope, () => {
       // HEAD runs the GET handler (Express), its queries included.
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/graphql' || req.path === '/health') return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_ROUTED.test(req.path)) return next();
       void replicas
-        .reader(scope.position)
+        .reader(scope.position, () => scope.closed)
         .catch(() => undefined) // the primary, then
         .then((reader) => {
           scope.use(reader);
@@ -43,14 +52,21 @@ export function readRouting(replicas: ReplicasService) {
 }
 
 /**
- * Root fields whose rows TypeORM repositories read, on the primary (`defaultMode: 'master'`):
- * their nested fields (loaders, plain queries) must read there too, or a replica catching up
- * would show a fresh API key acting for no government, a fresh import without its rows.
+ * The HR and admin lists, read wholly on the primary: a key just made, an import just checked
+ * by its dry run, is there at once whichever instance is asked, position or not.
  */
 const PRIMARY_FIELDS = new Set(['apiKeys', 'auditLog', 'imports', 'import']);
 
-function selectsPrimaryField(selections: readonly SelectionNode[]): boolean {
-  return selections.some((s) => (s.kind === Kind.FIELD ? PRIMARY_FIELDS.has(s.name.value) : s.kind === Kind.INLINE_FRAGMENT && selectsPrimaryField(s.selectionSet.selections)));
+/** Whether the operation's root fields, through fragments of any nesting, include one of PRIMARY_FIELDS. */
+function selectsPrimaryField(selections: readonly SelectionNode[], document: DocumentNode, seen = new Set<string>()): boolean {
+  return selections.some((s) => {
+    if (s.kind === Kind.FIELD) return PRIMARY_FIELDS.has(s.name.value);
+    if (s.kind === Kind.INLINE_FRAGMENT) return selectsPrimaryField(s.selectionSet.selections, document, seen);
+    if (seen.has(s.name.value)) return false;
+    seen.add(s.name.value);
+    const fragment = document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value);
+    return fragment !== undefined && selectsPrimaryField(fragment.selectionSet.selections, document, seen);
+  });
 }
 
 /** GraphQL queries read from a replica, but for the HR and admin lists above; mutations (dry runs included) stay on the primary. */
@@ -61,11 +77,7 @@ export function readRoutingPlugin(replicas: ReplicasService): ApolloServerPlugin
         async didResolveOperation({ operation, document }) {
           const scope = currentReadScope();
           if (!scope || scope.decided || operation?.operation !== 'query') return;
-          // Fragment spreads at the root are looked into too.
-          const spread = document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION && d.typeCondition.name.value === 'Query' ? d.selectionSet.selections : []));
-          const root = operation.selectionSet.selections;
-          const primary = selectsPrimaryField(root) || (root.some((s) => s.kind === Kind.FRAGMENT_SPREAD) && selectsPrimaryField(spread));
-          scope.use(primary ? undefined : await replicas.reader(scope.position));
+          scope.use(selectsPrimaryField(operation.selectionSet.selections, document) ? undefined : await replicas.reader(scope.position, () => scope.closed));
         },
       };
     },
@@ -73,17 +85,21 @@ export function readRoutingPlugin(replicas: ReplicasService): ApolloServerPlugin
 }
 
 /**
- * After a write (a GraphQL mutation, a POST to the REST API) succeeds, its answer carries the
- * primary's WAL position, as a header for API clients and a cookie for the browser that made
- * it: the writer's next reads wait for a replica that has it, or read the primary.
+ * Writes (a GraphQL mutation, a POST to the REST API). While the replicas' checks find the
+ * primary gone, one is refused at once (503 DATABASE_UNAVAILABLE, retry): on a primary that
+ * hangs rather than refuses, its statement would wait on a pooled connection for good. After
+ * one succeeds, its answer carries the primary's WAL position, as a header for API clients and
+ * a cookie for the browser that made it: the writer's next reads wait for a replica that has
+ * it, or read the primary.
  */
 @Injectable()
-export class WritePositionInterceptor implements NestInterceptor {
+export class WriteInterceptor implements NestInterceptor {
   constructor(private readonly replicas: ReplicasService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const res = this.replicas.enabled ? this.writeResponse(context) : undefined;
     if (!res) return next.handle();
+    if (this.replicas.primaryDown) throw new CommonError(CommonErrorCode.DATABASE_UNAVAILABLE, 'The primary database cannot be reached; nothing was changed. Try again shortly');
     return next.handle().pipe(
       mergeMap(async (value) => {
         const position = await this.replicas.writePosition().catch(() => undefined);

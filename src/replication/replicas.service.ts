@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type pg from 'pg';
+import pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -16,6 +16,18 @@ const CHECK_INTERVAL_MS = 1000;
 const CHECK_TIMEOUT_MS = 5000;
 /** node-postgres reads `query_timeout` on a query's config too; its types know it on the client's only. */
 const checkQuery = (text: string) => ({ text, query_timeout: CHECK_TIMEOUT_MS }) as pg.QueryConfig;
+
+/**
+ * The checks' own connection to a server, apart from the pools requests use: with every pooled
+ * connection held (long downloads, reads waiting for a position) a check would wait for one,
+ * time out, and call a healthy server down.
+ */
+function checkPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+  pool.on('error', () => undefined); // an idle connection the server dropped: the next check says so
+  return pool;
+}
+
 /** The cluster a server belongs to: set by initdb, kept by every standby made from it. */
 const SYSTEM = 'SELECT system_identifier::text AS system FROM pg_control_system()';
 
@@ -38,6 +50,7 @@ interface Replica extends ReplicaStatus {
   joining?: boolean;
   /** TypeORM's pool for it (its `slaves` entry), absent when it was left out. */
   pool?: pg.Pool;
+  checks: pg.Pool;
 }
 
 /**
@@ -53,6 +66,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   /** The primary's WAL position at each check, oldest first: a replica's lag in seconds is the age of the first one it has not replayed. */
   private samples: { at: number; position: bigint }[] = [];
   private primaryUp = true;
+  private readonly primaryChecks?: pg.Pool;
   /** pg_control_system()'s identifier of the primary's cluster, which its standbys share (asked until the primary answers). */
   private primarySystem?: string;
   private timer?: NodeJS.Timeout;
@@ -62,13 +76,14 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const driver = dataSource.driver as unknown as { slaves: pg.Pool[]; options: { replication?: { slaves: { url: string }[] } } };
+    const driver = dataSource.driver as unknown as { slaves: pg.Pool[]; options: { replication?: { master: { url: string }; slaves: { url: string }[] } } };
     const used = (driver.options.replication?.slaves ?? []).map((s) => replicaNameOfUrl(s.url));
     this.replicas = config.replicas.urls.map((url, i) => {
       const name = replicaNameOfUrl(url);
       const at = used.indexOf(name);
-      return { replica: i + 1, name, url, pool: at >= 0 ? driver.slaves[at] : undefined, state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
+      return { replica: i + 1, name, url, pool: at >= 0 ? driver.slaves[at] : undefined, checks: checkPool(url), state: at >= 0 ? 'up' : 'left out', lagBytes: null, lagSeconds: null, inReads: at >= 0 };
     });
+    if (this.enabled && driver.options.replication) this.primaryChecks = checkPool(driver.options.replication.master.url);
   }
 
   get maxLagSeconds(): number {
@@ -89,6 +104,12 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.checking;
+    await Promise.all([this.primaryChecks, ...this.replicas.map((r) => r.checks)].map((pool) => pool?.end()));
+  }
+
+  /** Whether the last check found the primary gone (never without replicas): callers that can do without it stop waiting for it. */
+  get primaryDown(): boolean {
+    return !this.primaryUp;
   }
 
   status(): { primary: 'up' | 'down'; replicas: ReplicaStatus[] } {
@@ -99,8 +120,9 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
    * A connection to a replica fit for reads that has replayed `position` (the caller's last
    * write), or undefined when the primary must serve: no replica fit, the chosen one unreachable,
    * or not caught up within DATABASE_REPLICA_WAIT_MS. Never throws: a replica's trouble is never the reader's.
+   * `gone`: whether the request's client has hung up, which ends the wait.
    */
-  async reader(position?: bigint): Promise<QueryRunner | undefined> {
+  async reader(position?: bigint, gone: () => boolean = () => false): Promise<QueryRunner | undefined> {
     // TypeORM picks a replica at random: a pick that is out of reads is put back and another drawn.
     for (let draw = 0; draw < 2 * this.replicas.length && this.replicas.some((r) => r.inReads); draw++) {
       const runner = this.dataSource.createQueryRunner('slave');
@@ -113,7 +135,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
           continue;
         }
         // Without the primary a replica is the only place to read, whatever it has replayed.
-        if (position === undefined || !this.primaryUp || !(await this.plausible(position)) || (await this.replayed(client, position))) return runner;
+        if (position === undefined || !this.primaryUp || !(await this.plausible(position)) || (await this.replayed(client, position, gone))) return runner;
       } catch (error) {
         this.logger.warn(`A replica failed a read's connection, the primary serves it: ${(error as Error).message}`);
       }
@@ -152,14 +174,14 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return now === undefined || position <= now;
   }
 
-  /** Waits until the replica behind `client` has replayed `position`, at most DATABASE_REPLICA_WAIT_MS. */
-  private async replayed(client: pg.PoolClient, position: bigint): Promise<boolean> {
+  /** Waits until the replica behind `client` has replayed `position`, at most DATABASE_REPLICA_WAIT_MS or until the client is gone. */
+  private async replayed(client: pg.PoolClient, position: bigint, gone: () => boolean): Promise<boolean> {
     const deadline = Date.now() + this.config.replicas.waitMs;
     for (let pause = 5; ; pause = Math.min(pause * 2, 50)) {
       const { rows } = await client.query<{ replayed: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS replayed');
       const replayed = parseWalPosition(rows[0].replayed);
       if (replayed !== undefined && replayed >= position) return true;
-      if (Date.now() + pause > deadline) return false;
+      if (Date.now() + pause > deadline || gone()) return false;
       await sleep(pause);
     }
   }
@@ -168,8 +190,9 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
-  private primaryPosition(): Promise<bigint | undefined> {
-    return this.master.query<{ position: string }>(checkQuery('SELECT pg_current_wal_lsn()::text AS position')).then(
+  /** On `pool`, by default the requests' (a read checking its position), the checks' own for the checks. */
+  private primaryPosition(pool: pg.Pool = this.master): Promise<bigint | undefined> {
+    return pool.query<{ position: string }>(checkQuery('SELECT pg_current_wal_lsn()::text AS position')).then(
       (r) => parseWalPosition(r.rows[0].position),
       () => undefined,
     );
@@ -182,8 +205,9 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async checkAll(): Promise<void> {
-    const primary = await this.primaryPosition();
-    this.primarySystem ??= await this.master.query<{ system: string }>(checkQuery(SYSTEM)).then(
+    const pool = this.primaryChecks!;
+    const primary = await this.primaryPosition(pool);
+    this.primarySystem ??= await pool.query<{ system: string }>(checkQuery(SYSTEM)).then(
       (r) => r.rows[0].system,
       () => undefined,
     );
@@ -196,7 +220,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       while (this.samples.length > 1 && this.samples[0].at < horizon) this.samples.shift();
     }
     for (const replica of this.replicas.filter((r) => !r.pool && !r.joining)) void this.join(replica);
-    await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now)));
+    await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now, pool)));
   }
 
   /**
@@ -219,11 +243,27 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
+  /**
+   * The age of the first sampled primary position the replica has not replayed. Missing even the
+   * oldest sample (an instance just started, or a replica further behind than the samples go),
+   * it has been behind for longer than they tell: then the time since the last transaction it
+   * replayed was committed (`sinceReplay`, by the replica's clock against the primary's), which
+   * is at least its lag.
+   */
+  private lagSeconds(replayed: bigint, sinceReplay: number | null, now: number): number {
+    const first = this.samples.find((s) => s.position > replayed) ?? this.samples[0];
+    const sampled = (now - first.at) / 1000;
+    return first === this.samples[0] && sinceReplay !== null ? Math.max(sampled, sinceReplay) : sampled;
+  }
+
+  private async checkReplica(replica: Replica, primary: bigint | undefined, now: number, primaryChecks: pg.Pool): Promise<void> {
     const was = replica.state;
     try {
-      const { rows } = await replica.pool!.query<{ standby: boolean; replayed: string | null; system: string }>(
-        checkQuery(`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system`),
+      const { rows } = await replica.checks.query<{ standby: boolean; replayed: string | null; system: string; sinceReplay: number | null }>(
+        checkQuery(
+          `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system,
+                  extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS "sinceReplay"`,
+        ),
       );
       // Not (or no longer) a standby, e.g. promoted: its data may have parted from the primary's.
       const replayed = parseWalPosition(rows[0].replayed);
@@ -231,7 +271,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       // A standby of another primary (a wrong URL): its data is not ours, however close its position.
       if (this.primarySystem !== undefined && rows[0].system !== this.primarySystem) throw new Error(`a standby of another cluster (system identifier ${rows[0].system}, the primary's is ${this.primarySystem})`);
       // Further on than the primary has written: it follows another history (the primary was restored to an earlier instant).
-      if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition()) ?? replayed)) {
+      if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition(primaryChecks)) ?? replayed)) {
         throw new Error('ahead of the primary: it is not a standby of this primary\'s history (rebuild it)');
       }
       if (primary === undefined) {
@@ -239,8 +279,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
         Object.assign(replica, { state: 'up', lagBytes: null, lagSeconds: null, inReads: true });
       } else {
         const lagBytes = primary > replayed ? Number(primary - replayed) : 0;
-        const firstUnreplayed = lagBytes === 0 ? undefined : (this.samples.find((s) => s.position > replayed) ?? this.samples[0]);
-        const lagSeconds = firstUnreplayed ? (now - firstUnreplayed.at) / 1000 : 0;
+        const lagSeconds = lagBytes === 0 ? 0 : this.lagSeconds(replayed, rows[0].sinceReplay, now);
         const behind = lagSeconds > this.config.replicas.maxLagSeconds;
         Object.assign(replica, { state: behind ? 'behind' : 'up', lagBytes, lagSeconds, inReads: !behind });
       }

@@ -25,6 +25,8 @@ export class WebPages {
       if (!(error instanceof PageError) || known.status >= 500) (req as LoggedRequest).log?.error({ context: 'Web' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
       page = errorPage(lang, known, (req as LoggedRequest).id);
     }
+    // The database unreachable: a retry shortly may find it (or a replica) back.
+    if (page.status === 503) res.set('retry-after', '5');
     res
       .status(page.status ?? 200)
       .set({
