@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { createKeyWithCli, freePort, killAllChildren, startChildApp, type ChildApp } from './support/child-app.js';
 import { startPrimary, startStandby, stopAll, waitForReplay, type PgNode } from './support/pg-cluster.js';
 
@@ -22,6 +23,7 @@ describe('read routing to a streaming standby', () => {
   let position: string;
   let hr: string;
   let pausedAt: number;
+  let importId: string;
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'mutasi-routing-'));
@@ -190,6 +192,7 @@ describe('read routing to a streaming standby', () => {
     expect(dryRun.status).toBe(201);
     const { import: created, rows } = (await dryRun.json()) as any;
     expect(rows).toHaveLength(1);
+    importId = created.id;
     // The standby is paused: it has neither the import nor its row, and the import is read on the primary.
     const read = await fetch(`${a.url}/imports/${created.id}`, { headers: { authorization: `Bearer ${hr}` } });
     const body = (await read.json()) as any;
@@ -240,9 +243,9 @@ describe('read routing to a streaming standby', () => {
     const got: Record<string, unknown> = {
       nested: await pick(await gql(a, '{ ... on Query { ...K } } fragment K on Query { ...L } fragment L on Query { apiKeys { label governments { code } } }', headers)),
     };
-    for (const path of ['/graphql', '/graphql/', '/GraphQL']) got[path] = await pick(await fetch(`${a.url}${path}?query=${encodeURIComponent(query)}`, { headers: { ...headers, 'apollo-require-preflight': '1' } }));
+    for (const path of ['/graphql', '/graphql/', '/GraphQL', '/graphql//']) got[path] = await pick(await fetch(`${a.url}${path}?query=${encodeURIComponent(query)}`, { headers: { ...headers, 'apollo-require-preflight': '1' } }));
     const right = { label: 'routing spelled', governments: [{ code: 'PEMKOT-BKS' }] };
-    expect(got).toEqual({ nested: right, '/graphql': right, '/graphql/': right, '/GraphQL': right });
+    expect(got).toEqual({ nested: right, '/graphql': right, '/graphql/': right, '/GraphQL': right, '/graphql//': right });
   });
 
   it('honours the cookie\'s position when the request also sends an empty or unparsable X-Mutasi-Lsn', async () => {
@@ -289,8 +292,9 @@ describe('read routing to a streaming standby', () => {
     }
   }, 60_000);
 
-  it('with a primary that hangs: once the checks find it gone, writes answer 503 at once and keyed reads go on from the standby', async () => {
+  it('with a primary that hangs: once the checks find it gone, writes answer 503 at once, keyed reads and the admin lists go on from the standby', async () => {
     await standby.query('SELECT pg_wal_replay_resume()');
+    const admin = await createKeyWithCli(primary.url(), 'ADMIN', 'routing admin hung');
     await waitForReplay(primary, standby);
     signalServer(primary, 'SIGSTOP');
     try {
@@ -311,10 +315,72 @@ describe('read routing to a streaming standby', () => {
       expect([write.status, write.headers.get('retry-after'), extensions.domainCode, message]).toEqual([503, '5', 'DATABASE_UNAVAILABLE', expect.stringContaining('nothing was changed')]);
       const read = await gql(a, `{ organization(code: "${code}") { name } }`, { authorization: `Bearer ${hr}` }, AbortSignal.timeout(20_000));
       expect(await read.json()).toEqual({ data: { organization: { name: `Unit ${code}` } } });
+      // Read on the primary while it answers; on a pooled connection to the hung one they would wait for good.
+      const keys = await gql(a, '{ apiKeys { label } }', { authorization: `Bearer ${admin}` }, AbortSignal.timeout(20_000));
+      expect(((await keys.json()) as any).data.apiKeys).toContainEqual({ label: 'routing admin hung' });
+      const imports = await fetch(`${a.url}/imports/${importId}`, { headers: { authorization: `Bearer ${hr}` }, signal: AbortSignal.timeout(20_000) });
+      expect(imports.status).toBe(200);
     } finally {
       signalServer(primary, 'SIGCONT');
     }
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(200)) if (((await (await fetch(`${a.url}/health`)).json()) as any).database === 'up') break;
+  }, 90_000);
+
+  /** Runs `fn` while the primary holds organizations locked: the standby replays the lock, and its reads of that table wait behind it. */
+  const withOrganizationsLocked = async (fn: () => Promise<void>) => {
+    const locker = new pg.Client({ connectionString: primary.url() });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE');
+      await primary.query('CREATE TABLE IF NOT EXISTS routing_flush (x int); INSERT INTO routing_flush VALUES (1)'); // the lock's WAL, flushed
+      await waitForReplay(primary, standby);
+      await fn();
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+    }
+  };
+  /** The standby's backends of ours waiting for a lock: the reads the lock holds. */
+  const blockedOnStandby = () => standby.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE usename = 'mutasi' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+
+  it('closes a replica connection still reading when its answer has gone (a non-null field failed first), rather than hand it busy to the next request', async () => {
+    await withOrganizationsLocked(async () => {
+      for (let n = 0; n < 3; n++) {
+        // `official` fails at once (NOT_FOUND, non-null: the answer goes), `organization` waits on the standby behind the lock.
+        const early = await gql(a, '{ official(id: "999999") { id } organization(code: "PEMKOT-BKS") { name } }', {}, AbortSignal.timeout(20_000));
+        expect(((await early.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+      }
+      // Officials do not need organizations: on a connection of its own this read answers under the lock.
+      const other = await gql(a, '{ officials(first: 1) { edges { node { name } } } }', {}, AbortSignal.timeout(20_000));
+      expect(((await other.json()) as any).data.officials.edges).toHaveLength(1);
+    });
+  }, 90_000);
+
+  it('answers 503, not 500, when the replica connection breaks under a request with statements queued on it', async () => {
+    await withOrganizationsLocked(async () => {
+      const answer = gql(a, '{ o: organization(code: "PEMKOT-BKS") { name } p: officials(first: 1) { edges { node { name } } } }', {}, AbortSignal.timeout(20_000));
+      const page = fetch(`${a.url}/unit/PEMKOT-BKS`, { signal: AbortSignal.timeout(20_000) });
+      let blocked: { pid: number }[] = [];
+      for (const deadline = Date.now() + 10_000; blocked.length < 2 && Date.now() < deadline; await sleep(100)) blocked = await blockedOnStandby();
+      expect(blocked.length).toBe(2);
+      for (const { pid } of blocked) await standby.query('SELECT pg_terminate_backend($1)', [pid]);
+      const res = await answer;
+      const codes = (((await res.json()) as any).errors as any[]).map((e) => e.extensions.code);
+      expect([res.status, new Set(codes)]).toEqual([503, new Set(['SERVICE_UNAVAILABLE'])]);
+      const shown = await page;
+      expect([shown.status, shown.headers.get('retry-after')]).toEqual([503, '5']);
+    });
+    // Cut at any moment of a page's or a query's reads: the answer is whole or a 503, never a 500.
+    const seen = new Set<string>();
+    const reads = [() => fetch(`${a.url}/unit/PEMKOT-BKS`), () => fetch(`${a.url}/pejabat/1`), () => gql(a, '{ officials(first: 50) { edges { node { name government { name } } } } }')];
+    for (let round = 0; round < 30; round++) {
+      const answer = reads[round % reads.length]().then((r) => r.status);
+      await sleep(5 + (round % 8) * 6);
+      await standby.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'mutasi' AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND query NOT LIKE 'SELECT pg_is_in_recovery()%'");
+      seen.add(String(await answer));
+    }
+    expect([...seen].filter((status) => status !== '200' && status !== '503')).toEqual([]);
   }, 90_000);
 
   it('without the primary, lists and the pages that show them go on from the standby; a page that cannot be read says when to retry', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from './actor.js';
 import { hashSecret, SECRET_SHAPE } from './api-key-secret.js';
@@ -53,7 +54,11 @@ export class AuthService {
     const known = this.replicas.primaryDown ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;
     if (known) return { rows: known, onPrimary: false };
     try {
-      return { rows: await this.dataSource.query<KeyRow[]>(KEY, [hash]), onPrimary: true };
+      // On the primary's pool, with a read timeout: a primary that hangs before the checks have
+      // found it gone would hold the request as long as its pooled connection stays open.
+      const primary = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+      const { rows } = await primary.query<KeyRow>({ text: KEY, values: [hash], query_timeout: 5000 } as pg.QueryConfig);
+      return { rows, onPrimary: true };
     } catch (error) {
       const rows = isDatabaseUnreachable(error) ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;
       if (!rows) throw error;

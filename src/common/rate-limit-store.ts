@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { IncrementResponse, Options, Store } from 'express-rate-limit';
-import { RateLimiterMemory, RateLimiterPostgres, type IRateLimiterOptions, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RLWrapperTimeouts, type IRateLimiterOptions, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
  */
 export class PostgresRateLimitStore implements Store {
   readonly localKeys = false;
-  private limiter!: RateLimiterPostgres;
+  private limiter!: RLWrapperTimeouts;
   private insurance!: InsuranceLimiter;
 
   /**
@@ -29,7 +29,7 @@ export class PostgresRateLimitStore implements Store {
   init(options: Options): void {
     // points: the library's own limit, never reached; express-rate-limit compares hits with the caller's.
     const window = { keyPrefix: this.prefix, points: Number.MAX_SAFE_INTEGER, duration: options.windowMs / 1000 };
-    this.limiter = new RateLimiterPostgres({
+    const counters = new RateLimiterPostgres({
       storeClient: this.dataSource,
       storeType: 'typeorm', // the primary's pool (driver.master): counters are writes
       tableName: 'rate_limit_counters',
@@ -43,6 +43,9 @@ export class PostgresRateLimitStore implements Store {
       // on its own (n instances let through at most n times it) just when a flood would hurt most.
       insuranceLimiter: (this.insurance = new InsuranceLimiter(window)),
     });
+    // A hit the database has not counted within 2 s is counted in memory: a primary that hangs
+    // would otherwise hold the request as long as its pooled connection stays open.
+    this.limiter = new RLWrapperTimeouts({ limiter: counters, timeoutMs: 2000 });
   }
 
   async increment(key: string): Promise<IncrementResponse> {

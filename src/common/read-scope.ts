@@ -6,12 +6,16 @@ import type { QueryRunner } from 'typeorm';
  * AsyncLocalStorage hooks every promise, a cost a deployment without replicas does not pay.
  */
 export class ReadScope {
-  /** A connection to a replica for this request's reads; none: they go to the primary. */
+  /** The replica connection of this request's reads, while the scope owns it; none: they go to the primary. */
   private reader?: QueryRunner;
-  /** The reader as the request's queries see it (`shared`). */
+  /** The same connection, kept after `take()`: whether it is still alive. */
+  private connection?: QueryRunner;
+  /** The reader as the request's queries see it (`current()`). */
   private view?: QueryRunner;
   /** The end of the queue of this request's statements on the reader. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Whether one of them is running now. */
+  private busy = false;
   /** Whether this request's reads were routed already (a page's in-process GraphQL queries reuse its choice). */
   decided = false;
   private ended = false;
@@ -29,7 +33,7 @@ export class ReadScope {
     // The response closed while the replica was being chosen: nobody will release it later.
     if (this.ended) void reader?.release();
     else if (reader) {
-      this.reader = reader;
+      this.reader = this.connection = reader;
       this.view = shared(reader, (run) => this.serial(run));
     }
   }
@@ -44,10 +48,21 @@ export class ReadScope {
 
   /**
    * One statement at a time on the request's connection: resolvers that run side by side queue
-   * here, not in node-postgres, whose own queue is deprecated (removed in pg 9).
+   * here, not in node-postgres, whose own queue is deprecated (removed in pg 9). A statement
+   * whose turn comes after the response closed is not run; one whose connection broke (TypeORM
+   * releases the runner then) fails as the database being unreachable, a 503.
    */
   serial<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(run);
+    const result = this.tail.then(async () => {
+      if (this.ended) throw new Error('The response has closed: nothing more is read for it');
+      if (this.connection?.isReleased) throw Object.assign(new Error('The replica connection was lost'), { code: '08006' }); // connection_failure
+      this.busy = true;
+      try {
+        return await run();
+      } finally {
+        this.busy = false;
+      }
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -61,7 +76,12 @@ export class ReadScope {
 
   async release(): Promise<void> {
     this.ended = true;
-    await this.take()?.release();
+    const reader = this.take();
+    if (!reader) return;
+    // A statement still running (a GraphQL answer sent while other resolvers still read, a
+    // client that hung up): the connection is closed, not given back busy to the next request.
+    if (this.busy) await (reader as unknown as { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(true);
+    else await reader.release();
   }
 }
 

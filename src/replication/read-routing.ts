@@ -20,12 +20,10 @@ function positionOf(req: Request): bigint | undefined {
   return parseWalPosition(typeof header === 'string' ? header : undefined) ?? parseWalPosition(cookie);
 }
 
-/**
- * Paths whose GETs read the primary, as Express matches them (any case, one trailing slash):
- * /graphql decides per operation, /health asks the primary itself, and an HR import (its draft
- * and rows, read back right after the dry run that wrote them) is read where it was written.
- */
-const NOT_ROUTED = /^\/(?:graphql|health|imports(?:\/.*)?)\/?$/i;
+/** Decided elsewhere, however Express spells them (any case, trailing slashes): /graphql per operation, /health on the primary itself. */
+const DECIDED_ELSEWHERE = /^\/(?:graphql|health)\/*$/i;
+/** An HR import (its draft and rows, read back right after the dry run that wrote them) is read where it was written, while the primary answers. */
+const IMPORTS = /^\/imports(?:\/|$)/i;
 
 /**
  * Gives every request a read scope. A GET or HEAD (pages, exports, feeds, lampiran) is a read and gets
@@ -39,7 +37,7 @@ export function readRouting(replicas: ReplicasService) {
     res.once('close', () => void scope.release());
     runInReadScope(scope, () => {
       // HEAD runs the GET handler (Express), its queries included.
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_ROUTED.test(req.path)) return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || DECIDED_ELSEWHERE.test(req.path) || (IMPORTS.test(req.path) && !replicas.primaryDown)) return next();
       void replicas
         .reader(scope.position, () => scope.closed)
         .catch(() => undefined) // the primary, then
@@ -53,7 +51,8 @@ export function readRouting(replicas: ReplicasService) {
 
 /**
  * The HR and admin lists, read wholly on the primary: a key just made, an import just checked
- * by its dry run, is there at once whichever instance is asked, position or not.
+ * by its dry run, is there at once whichever instance is asked, position or not. Without the
+ * primary, a replica (whatever it has) is better than no answer.
  */
 const PRIMARY_FIELDS = new Set(['apiKeys', 'auditLog', 'imports', 'import']);
 
@@ -77,7 +76,8 @@ export function readRoutingPlugin(replicas: ReplicasService): ApolloServerPlugin
         async didResolveOperation({ operation, document }) {
           const scope = currentReadScope();
           if (!scope || scope.decided || operation?.operation !== 'query') return;
-          scope.use(selectsPrimaryField(operation.selectionSet.selections, document) ? undefined : await replicas.reader(scope.position, () => scope.closed));
+          const primary = !replicas.primaryDown && selectsPrimaryField(operation.selectionSet.selections, document);
+          scope.use(primary ? undefined : await replicas.reader(scope.position, () => scope.closed));
         },
       };
     },
@@ -105,8 +105,7 @@ export class WriteInterceptor implements NestInterceptor {
         const position = await this.replicas.writePosition().catch(() => undefined);
         if (position && !res.headersSent) {
           res.setHeader(POSITION_HEADER, position);
-          // A replica is at most DATABASE_REPLICA_MAX_LAG_SECONDS behind or out of reads: after that the cookie has done its work.
-          res.append('set-cookie', `${POSITION_COOKIE}=${position}; Path=/; Max-Age=${this.replicas.maxLagSeconds}; SameSite=Lax; HttpOnly`);
+          res.append('set-cookie', `${POSITION_COOKIE}=${position}; Path=/; Max-Age=${this.replicas.positionLifeSeconds}; SameSite=Lax; HttpOnly`);
         }
         return value;
       }),

@@ -67,7 +67,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   private samples: { at: number; position: bigint }[] = [];
   private primaryUp = true;
   private readonly primaryChecks?: pg.Pool;
-  /** pg_control_system()'s identifier of the primary's cluster, which its standbys share (asked until the primary answers). */
+  /** pg_control_system()'s identifier of the primary's cluster, which its standbys share (asked at every check). */
   private primarySystem?: string;
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
@@ -86,8 +86,14 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     if (this.enabled && driver.options.replication) this.primaryChecks = checkPool(driver.options.replication.master.url);
   }
 
-  get maxLagSeconds(): number {
-    return this.config.replicas.maxLagSeconds;
+  /**
+   * How long a write's position is worth sending back: until every replica still in reads has
+   * the write. A replica's lag is counted from the first check that saw the write (up to a
+   * check later) and looked at once a check: out of reads at most DATABASE_REPLICA_MAX_LAG_SECONDS
+   * and two checks after the write, and a third for the checks' own time.
+   */
+  get positionLifeSeconds(): number {
+    return this.config.replicas.maxLagSeconds + (3 * CHECK_INTERVAL_MS) / 1000;
   }
 
   /** Whether replicas are configured: requests get read scopes only then. */
@@ -170,7 +176,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     const known = this.samples.at(-1)?.position;
     if (known !== undefined && position <= known) return true;
     // A write since the last check (a second ago at most): ask the primary where it is now.
-    const now = await this.primaryPosition();
+    const now = await this.primaryPosition(this.master);
     return now === undefined || position <= now;
   }
 
@@ -190,8 +196,8 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
   }
 
-  /** On `pool`, by default the requests' (a read checking its position), the checks' own for the checks. */
-  private primaryPosition(pool: pg.Pool = this.master): Promise<bigint | undefined> {
+  /** On `pool`: the requests' (a read checking its position) or the checks' own. */
+  private primaryPosition(pool: pg.Pool): Promise<bigint | undefined> {
     return pool.query<{ position: string }>(checkQuery('SELECT pg_current_wal_lsn()::text AS position')).then(
       (r) => parseWalPosition(r.rows[0].position),
       () => undefined,
@@ -206,11 +212,16 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async checkAll(): Promise<void> {
     const pool = this.primaryChecks!;
-    const primary = await this.primaryPosition(pool);
-    this.primarySystem ??= await pool.query<{ system: string }>(checkQuery(SYSTEM)).then(
-      (r) => r.rows[0].system,
-      () => undefined,
+    // The cluster too, each time: the primary may be another one now (rebuilt, upgraded), whose standbys are the ones to read.
+    const { position: primary, system } = await pool.query<{ position: string; system: string }>(checkQuery(`SELECT pg_current_wal_lsn()::text AS position, (${SYSTEM}) AS system`)).then(
+      (r) => ({ position: parseWalPosition(r.rows[0].position), system: r.rows[0].system }),
+      () => ({ position: undefined, system: undefined }),
     );
+    if (system !== undefined && system !== this.primarySystem) {
+      if (this.primarySystem !== undefined) this.logger.warn(`The primary is another cluster now (system identifier ${system}, was ${this.primarySystem})`);
+      this.primarySystem = system;
+      this.samples = []; // positions of another history
+    }
     const now = Date.now();
     if (this.primaryUp !== (primary !== undefined)) this.logger.warn(primary === undefined ? 'The primary does not answer: writes are refused, replicas serve reads' : 'The primary answers again');
     this.primaryUp = primary !== undefined;

@@ -11,6 +11,8 @@ describe('translateDatabaseError', () => {
       new Error('Connection terminated unexpectedly'),
       new Error('timeout expired'),
       new Error('timeout exceeded when trying to connect'), // no pool connection free for the whole timeout
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('Query read timeout'), // a query_timeout ran out: the server hangs
       failed({ code: '57P01' }), // admin_shutdown: the server was stopped under the query
       failed({ code: '57P03' }), // cannot_connect_now: starting up or shutting down
       failed({ code: '08006' }), // connection_failure

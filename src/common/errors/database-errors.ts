@@ -18,8 +18,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   const cause = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown; message?: unknown } | undefined;
   if (typeof cause?.code === 'string') return UNREACHABLE_CODES.test(cause.code);
   // node-postgres's own words when the server closes a connection, one cannot be opened in time,
-  // or the pool had none free for as long (overloaded: as good as unreachable, and worth a retry).
-  return typeof cause?.message === 'string' && /^Connection terminated|^timeout expired|^timeout exceeded when trying to connect/.test(cause.message);
+  // the pool had none free for as long (overloaded: as good as unreachable, and worth a retry),
+  // a statement is sent on a connection that broke, or a server does not answer one in time.
+  return typeof cause?.message === 'string' && /^Connection terminated|^timeout expired|^timeout exceeded when trying to connect|^Client has encountered a connection error|^Query read timeout/.test(cause.message);
 }
 
 /**
