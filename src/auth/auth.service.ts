@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from './actor.js';
 import { hashSecret, SECRET_SHAPE } from './api-key-secret.js';
 import { isDatabaseUnreachable } from '../common/errors/database-errors.js';
+import { primaryPool, timed } from '../common/primary-pool.js';
 import { ReplicasService } from '../replication/replicas.service.js';
 import type { Role } from './role.enum.js';
 
@@ -56,8 +56,7 @@ export class AuthService {
     try {
       // On the primary's pool, with a read timeout: a primary that hangs before the checks have
       // found it gone would hold the request as long as its pooled connection stays open.
-      const primary = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
-      const { rows } = await primary.query<KeyRow>({ text: KEY, values: [hash], query_timeout: 5000 } as pg.QueryConfig);
+      const { rows } = await primaryPool(this.dataSource).query<KeyRow>(timed(KEY, [hash], 5000));
       return { rows, onPrimary: true };
     } catch (error) {
       const rows = isDatabaseUnreachable(error) ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
+import { primaryPool } from './primary-pool.js';
 import { currentReadScope } from './read-scope.js';
 
 /**
@@ -27,7 +28,7 @@ export class PreparedStatement<Row> {
         const client = (await reader.connect()) as pg.PoolClient;
         return (await scope!.serial(() => client.query<Row & pg.QueryResultRow>(statement))).rows;
       }
-      return (await (dataSource.driver as unknown as { master: pg.Pool }).master.query<Row & pg.QueryResultRow>(statement)).rows;
+      return (await primaryPool(dataSource).query<Row & pg.QueryResultRow>(statement)).rows;
     } catch (error) {
       // The same error class as TypeORM's own queries, so the one mapping to domain errors applies.
       throw new QueryFailedError(this.text, values, error as Error);

@@ -49,16 +49,20 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const counted = await (this.databaseDown() ? this.insurance : this.limiter).penalty(key);
+    const counted = await this.counter().penalty(key);
     return { totalHits: counted.consumedPoints, resetTime: new Date(Date.now() + counted.msBeforeNext) };
   }
 
   async decrement(key: string): Promise<void> {
-    await (this.databaseDown() ? this.insurance : this.limiter).reward(key);
+    await this.counter().reward(key);
   }
 
   async resetKey(key: string): Promise<void> {
-    await (this.databaseDown() ? this.insurance : this.limiter).delete(key);
+    await this.counter().delete(key);
+  }
+
+  private counter(): RLWrapperTimeouts | InsuranceLimiter {
+    return this.databaseDown() ? this.insurance : this.limiter;
   }
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { primaryPool, timed } from '../common/primary-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { replicaName, replicaNameOfUrl } from '../config/replica-names.js';
 import { parseWalPosition } from './wal-position.js';
@@ -14,8 +15,7 @@ const CHECK_INTERVAL_MS = 1000;
  * A query that times out costs its connection (node-postgres's pool drops it).
  */
 const CHECK_TIMEOUT_MS = 5000;
-/** node-postgres reads `query_timeout` on a query's config too; its types know it on the client's only. */
-const checkQuery = (text: string) => ({ text, query_timeout: CHECK_TIMEOUT_MS }) as pg.QueryConfig;
+const checkQuery = (text: string) => timed(text, [], CHECK_TIMEOUT_MS);
 
 /**
  * The checks' own connection to a server, apart from the pools requests use: with every pooled
@@ -193,7 +193,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private get master(): pg.Pool {
-    return (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    return primaryPool(this.dataSource);
   }
 
   /** On `pool`: the requests' (a read checking its position) or the checks' own. */
