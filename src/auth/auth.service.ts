@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from './actor.js';
 import { hashSecret, SECRET_SHAPE } from './api-key-secret.js';
 import { isDatabaseUnreachable } from '../common/errors/database-errors.js';
-import { primaryPool, timed } from '../common/primary-pool.js';
+import { DATABASE_TIMEOUT_MS, primaryPool, timed } from '../common/primary-pool.js';
 import { ReplicasService } from '../replication/replicas.service.js';
 import type { Role } from './role.enum.js';
 
@@ -56,7 +56,7 @@ export class AuthService {
     try {
       // On the primary's pool, with a read timeout: a primary that hangs before the checks have
       // found it gone would hold the request as long as its pooled connection stays open.
-      const { rows } = await primaryPool(this.dataSource).query<KeyRow>(timed(KEY, [hash], 5000));
+      const { rows } = await primaryPool(this.dataSource).query<KeyRow>(timed(KEY, [hash], DATABASE_TIMEOUT_MS));
       return { rows, onPrimary: true };
     } catch (error) {
       const rows = isDatabaseUnreachable(error) ? await this.replicas.queryReplica<KeyRow>(KEY, [hash]) : undefined;

@@ -6,6 +6,9 @@ export function primaryPool(dataSource: DataSource): pg.Pool {
   return (dataSource.driver as unknown as { master: pg.Pool }).master;
 }
 
+/** How long a connection may take to open, and a short statement on the primary to answer, before the server counts as unreachable. */
+export const DATABASE_TIMEOUT_MS = 5000;
+
 /**
  * A statement with node-postgres's read timeout: on a server that hangs (connections open,
  * nothing answered) it fails after `ms` ("Query read timeout"), and a pool drops its connection.

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
+import { DATABASE_TIMEOUT_MS } from '../common/primary-pool.js';
 import { ENTITIES } from './entities.js';
 import { migrationOptions } from './migration-options.js';
 
@@ -10,7 +11,7 @@ import { migrationOptions } from './migration-options.js';
  */
 export function dataSourceOptions(url: string, poolSize: number, replicaUrls?: string[]): DataSourceOptions {
   // A replica or primary that went away must fail a connection attempt quickly, not hang the request.
-  const options = { ...migrationOptions(url), entities: ENTITIES, extra: { max: poolSize }, connectTimeoutMS: 5000, poolErrorHandler };
+  const options = { ...migrationOptions(url), entities: ENTITIES, extra: { max: poolSize }, connectTimeoutMS: DATABASE_TIMEOUT_MS, poolErrorHandler };
   if (!replicaUrls) return options;
   const { url: _primary, ...rest } = options;
   return { ...rest, replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' } };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { primaryPool, timed } from '../common/primary-pool.js';
+import { DATABASE_TIMEOUT_MS, primaryPool, timed } from '../common/primary-pool.js';
 import { DataSource } from 'typeorm';
 import { ReplicasService, type ReplicaStatus } from '../replication/replicas.service.js';
 
@@ -39,7 +39,7 @@ export class HealthService {
     try {
       // On the primary's pool itself, whatever read scope the request was given; a primary that
       // hangs (a pooled connection's statement never answered) is down after 5 s.
-      const { rows } = await primaryPool(this.dataSource).query<{ name: string }>(timed('SELECT name FROM migrations', [], 5000));
+      const { rows } = await primaryPool(this.dataSource).query<{ name: string }>(timed('SELECT name FROM migrations', [], DATABASE_TIMEOUT_MS));
       const applied = new Set(rows.map((r) => r.name));
       const known = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name);
       const pending = known.filter((name) => !applied.has(name)).length;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import pg from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { primaryPool, timed } from '../common/primary-pool.js';
+import { DATABASE_TIMEOUT_MS, primaryPool, timed } from '../common/primary-pool.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { replicaName, replicaNameOfUrl } from '../config/replica-names.js';
 import { parseWalPosition } from './wal-position.js';
@@ -14,7 +14,7 @@ const CHECK_INTERVAL_MS = 1000;
  * would otherwise hold the check for good, and with it every state: the replica stays in reads.
  * A query that times out costs its connection (node-postgres's pool drops it).
  */
-const CHECK_TIMEOUT_MS = 5000;
+const CHECK_TIMEOUT_MS = DATABASE_TIMEOUT_MS;
 const checkQuery = (text: string) => timed(text, [], CHECK_TIMEOUT_MS);
 
 /**
@@ -231,7 +231,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       while (this.samples.length > 1 && this.samples[0].at < horizon) this.samples.shift();
     }
     for (const replica of this.replicas.filter((r) => !r.pool && !r.joining)) void this.join(replica);
-    await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now, pool)));
+    await Promise.all(this.replicas.filter((r) => r.pool).map((r) => this.checkReplica(r, primary, now)));
   }
 
   /**
@@ -267,7 +267,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
     return first === this.samples[0] && sinceReplay !== null ? Math.max(sampled, sinceReplay) : sampled;
   }
 
-  private async checkReplica(replica: Replica, primary: bigint | undefined, now: number, primaryChecks: pg.Pool): Promise<void> {
+  private async checkReplica(replica: Replica, primary: bigint | undefined, now: number): Promise<void> {
     const was = replica.state;
     try {
       const { rows } = await replica.checks.query<{ standby: boolean; replayed: string | null; system: string; sinceReplay: number | null }>(
@@ -282,7 +282,7 @@ export class ReplicasService implements OnApplicationBootstrap, OnModuleDestroy 
       // A standby of another primary (a wrong URL): its data is not ours, however close its position.
       if (this.primarySystem !== undefined && rows[0].system !== this.primarySystem) throw new Error(`a standby of another cluster (system identifier ${rows[0].system}, the primary's is ${this.primarySystem})`);
       // Further on than the primary has written: it follows another history (the primary was restored to an earlier instant).
-      if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition(primaryChecks)) ?? replayed)) {
+      if (primary !== undefined && replayed > primary && replayed > ((await this.primaryPosition(this.primaryChecks!)) ?? replayed)) {
         throw new Error('ahead of the primary: it is not a standby of this primary\'s history (rebuild it)');
       }
       if (primary === undefined) {
